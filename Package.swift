@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "missionmap",
+    products: [
+        .executable(name: "missionmap", targets: ["missionmap"]),
+        .library(name: "MissionMap", targets: ["MissionMap"]),
+        .library(name: "GeoKit", targets: ["GeoKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ"]),
+        .target(
+            name: "MissionMap",
+            dependencies: ["GeoKit", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+        .executableTarget(
+            name: "missionmap",
+            dependencies: ["MissionMap", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
+        .testTarget(name: "MissionMapTests", dependencies: ["MissionMap", "GeoKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["missionmap"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
