@@ -1,0 +1,86 @@
+import Foundation
+import SwiftCSV
+
+/// A CSV file read into records that remember their line, so every later check can say
+/// `FILE:LINE`. Parsing is SwiftCSV's (RFC 4180 quoting); this type adds line numbers,
+/// header handling and the errors the parser leaves out.
+public struct CSVTable: Sendable {
+    /// One data row: its 1-based starting line in the file, and its cells by column name.
+    public struct Record: Sendable {
+        public let line: Int
+        let cells: [String: String]
+
+        /// The trimmed cell of `column`, or "" if the column is absent or empty.
+        public subscript(column: String) -> String {
+            cells[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+        }
+    }
+
+    public let file: String
+    public let columns: [String]
+    public let records: [Record]
+
+    /// Reads and parses a file, failing with `FILE:LINE: error:` on unreadable or malformed input.
+    public init(contentsOf path: String, displayName: String? = nil, required: [String] = []) throws {
+        let name = displayName ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError(file: name, line: 0, "cannot read file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataError(file: name, line: 1, "file is not valid UTF-8")
+        }
+        try self.init(text: text, file: name, required: required)
+    }
+
+    /// Parses CSV text with a header row.
+    public init(text: String, file: String, required: [String] = []) throws {
+        self.file = file
+        // A byte order mark is legal UTF-8 but not part of the first column's name.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if text.unicodeScalars.filter({ $0 == "\"" }).count % 2 == 1 {
+            throw DataError(file: file, line: CSVTable.lineOfUnbalancedQuote(in: text), "unterminated quoted field")
+        }
+        var rows: [(line: Int, fields: [String])] = []
+        var line = 1
+        do {
+            let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+            try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { fields in
+                rows.append((line, fields))
+                // Each row ends with one newline, plus any newlines quoted inside its fields.
+                line += 1 + fields.reduce(0) { $0 + $1.unicodeScalars.filter { $0 == "\n" }.count }
+            }
+        } catch {
+            throw DataError(file: file, line: line, "malformed CSV: \(error)")
+        }
+        rows.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard let header = rows.first else { throw DataError(file: file, line: 1, "empty file: expected a header row") }
+        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let duplicate = Dictionary(grouping: columns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw DataError(file: file, line: header.line, "column '\(duplicate)' appears twice in the header")
+        }
+        if let missing = required.first(where: { !columns.contains($0) }) {
+            throw DataError(file: file, line: header.line, "missing column '\(missing)' (header has: \(columns.joined(separator: ", ")))")
+        }
+        self.columns = columns
+        self.records = try rows.dropFirst().map { row in
+            guard row.fields.count == columns.count else {
+                throw DataError(file: file, line: row.line, "expected \(columns.count) fields, found \(row.fields.count)")
+            }
+            return Record(line: row.line, cells: Dictionary(uniqueKeysWithValues: zip(columns, row.fields)))
+        }
+    }
+
+    /// The line where the last quoted field opens and never closes.
+    private static func lineOfUnbalancedQuote(in text: String) -> Int {
+        var line = 1, inQuotes = false, openedAt = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" {
+                inQuotes.toggle()
+                if inQuotes { openedAt = line }
+            } else if scalar == "\n" {
+                line += 1
+            }
+        }
+        return openedAt
+    }
+}

@@ -1,0 +1,19 @@
+/// A problem in an input file, located by file and line, printed as
+/// `FILE:LINE: error: message` (or `warning:`), the form compilers and editors understand.
+public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var severity: Severity
+
+    public init(file: String, line: Int, _ message: String, severity: Severity = .error) {
+        self.file = file
+        self.line = line
+        self.message = message
+        self.severity = severity
+    }
+
+    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+}

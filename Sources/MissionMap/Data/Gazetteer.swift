@@ -1,0 +1,84 @@
+import Foundation
+import GeoKit
+
+/// Countries with their capitals, and the other cities that host posts: what posts are
+/// geocoded and grouped into regions with.
+public struct Gazetteer: Sendable {
+    public let countries: [Country]
+    private let byCode: [String: Country]
+    private let citiesByCountry: [String: [City]]
+
+    public init(countries: [Country], cities: [City]) {
+        self.countries = countries
+        var byCode: [String: Country] = [:]
+        for c in countries {
+            byCode[c.iso2] = c
+            if !c.iso3.isEmpty { byCode[c.iso3] = c }
+        }
+        self.byCode = byCode
+        self.citiesByCountry = Dictionary(grouping: cities, by: \.iso2)
+    }
+
+    /// Loads `capitals.csv` and `cities.csv`.
+    public init(capitalsFile: String, citiesFile: String) throws {
+        let capitals = try CSVTable(contentsOf: capitalsFile, required: ["iso2", "iso3", "name", "capital", "lat", "lon", "region", "subregion"])
+        var seen: [String: Int] = [:]
+        let countries = try capitals.records.map { r in
+            let iso2 = r["iso2"].uppercased()
+            guard iso2.count == 2, iso2.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw DataError(file: capitals.file, line: r.line, "'\(r["iso2"])' is not a two-letter code")
+            }
+            if let first = seen[iso2] {
+                throw DataError(file: capitals.file, line: r.line, "country \(iso2) already defined on line \(first)")
+            }
+            seen[iso2] = r.line
+            return Country(iso2: iso2, iso3: r["iso3"].uppercased(), name: r["name"], capital: r["capital"],
+                           capitalLocation: try Gazetteer.location(r, file: capitals.file), region: r["region"], subregion: r["subregion"])
+        }
+        let table = try CSVTable(contentsOf: citiesFile, required: ["iso2", "city", "lat", "lon"])
+        let cities = try table.records.map { r in
+            let iso2 = r["iso2"].uppercased()
+            guard seen[iso2] != nil else {
+                throw DataError(file: table.file, line: r.line, "unknown country code '\(r["iso2"])'")
+            }
+            return City(iso2: iso2, name: r["city"], location: try Gazetteer.location(r, file: table.file))
+        }
+        self.init(countries: countries, cities: cities)
+    }
+
+    /// Reads a row's `lat` and `lon` cells as a position, checking they are numbers in range.
+    static func location(_ r: CSVTable.Record, file: String) throws -> XY {
+        guard let lat = Double(r["lat"]), lat.isFinite, (-90...90).contains(lat) else {
+            throw DataError(file: file, line: r.line, "latitude '\(r["lat"])' is not a number from -90 to 90")
+        }
+        guard let lon = Double(r["lon"]), lon.isFinite, (-180...180).contains(lon) else {
+            throw DataError(file: file, line: r.line, "longitude '\(r["lon"])' is not a number from -180 to 180")
+        }
+        return XY(lon, lat)
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 or alpha-3 code (any case).
+    public func country(code: String) -> Country? {
+        byCode[code.uppercased()]
+    }
+
+    /// The position of a city in a country: its capital or one of its listed cities,
+    /// matched without regard to case or accents. An empty name means the capital.
+    public func location(ofCity name: String, in iso2: String) -> XY? {
+        guard let country = country(code: iso2) else { return nil }
+        let key = Gazetteer.fold(name)
+        if key.isEmpty || key == Gazetteer.fold(country.capital) { return country.capitalLocation }
+        return citiesByCountry[country.iso2]?.first { Gazetteer.fold($0.name) == key }?.location
+    }
+
+    /// The names a city can be matched under in a country, for error messages.
+    public func cityNames(in iso2: String) -> [String] {
+        guard let country = country(code: iso2) else { return [] }
+        return [country.capital] + (citiesByCountry[country.iso2] ?? []).map(\.name)
+    }
+
+    static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .trimmingCharacters(in: .whitespaces)
+    }
+}

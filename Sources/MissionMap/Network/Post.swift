@@ -1,0 +1,29 @@
+import GeoKit
+
+/// One dated row of a missions log.
+public struct MissionEvent: Sendable {
+    public let date: Day
+    public let kind: EventKind
+    /// For `accredited`: the id of the resident post that covers the host.
+    public let accreditedFrom: String?
+    public let source: String
+    public let note: String
+    /// Where the row is, for messages.
+    public let line: Int
+}
+
+/// A post of a sender in a host country, with its history. A host covered only from
+/// elsewhere is a post too, with no resident events, placed at the host's capital.
+public struct Post: Sendable, Identifiable {
+    public let id: String
+    public let sender: String
+    public let host: String
+    public let city: String
+    public let type: PostType
+    /// `XY(lon, lat)` of the city (or the explicit coordinates of the row).
+    public let location: XY
+    /// Events in date order; rows with the same date keep their order in the file.
+    public let events: [MissionEvent]
+    /// The file line of the post's first row.
+    public let line: Int
+}

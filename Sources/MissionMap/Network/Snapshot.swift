@@ -1,0 +1,133 @@
+import GeoKit
+
+/// A post as it stands on the snapshot's date.
+public struct PostState: Sendable {
+    public let post: Post
+    public let status: PostStatus
+    /// For a cross-accredited post: the resident post that covers it.
+    public let accreditedFrom: String?
+    /// The date the accreditation in force began.
+    public let accreditedSince: Day?
+    /// The date of the last `opened` event so far (nil if only attested).
+    public let opened: Day?
+    /// The date of the last `closed` event, for a post no longer resident.
+    public let closed: Day?
+    /// The last event up to the date: the row the status rests on, with its source.
+    public let basis: MissionEvent
+}
+
+/// A sender's network as it stands on a date: every post with at least one event by then.
+public struct Snapshot: Sendable {
+    public let asOf: Day
+    public let sender: String
+    /// Posts in file order.
+    public let posts: [PostState]
+    public let gazetteer: Gazetteer
+
+    init(network: Network, sender: String, asOf: Day) {
+        self.asOf = asOf
+        self.sender = sender
+        self.gazetteer = network.gazetteer
+        let replayed = network.posts.filter { $0.sender == sender }.compactMap { Replay(post: $0, asOf: asOf) }
+        let residentOpen = Set(replayed.filter { $0.resident == .open }.map(\.post.id))
+        posts = replayed.map { $0.state(coveringPostIsOpen: $0.accreditedFrom.map(residentOpen.contains) ?? false) }
+    }
+
+    /// The posts with a given status.
+    public func posts(_ status: PostStatus) -> [PostState] {
+        posts.filter { $0.status == status }
+    }
+
+    /// The number of posts with each status (every status present, zero or not).
+    public var countsByStatus: [PostStatus: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: PostStatus.allCases.map { ($0, 0) })
+        for p in posts { counts[p.status, default: 0] += 1 }
+        return counts
+    }
+
+    /// Open posts per type.
+    public var openByType: [PostType: Int] {
+        Dictionary(grouping: posts(.open), by: \.post.type).mapValues(\.count)
+    }
+
+    /// The status of every host the sender has or had a post in, plus the sender itself.
+    /// Only bilateral posts count: a mission to the UN in New York is not a post in the US.
+    public var hostStatuses: [String: HostStatus] {
+        var result: [String: HostStatus] = [:]
+        let rank: [HostStatus] = [.resident, .nonResident, .suspended, .closed, .none]
+        for state in posts where state.post.type.isBilateral {
+            let status: HostStatus = switch state.status {
+            case .open: .resident
+            case .crossAccredited: .nonResident
+            case .suspended: .suspended
+            case .closed: .closed
+            case .planned: .none
+            }
+            let current = result[state.post.host] ?? .none
+            if rank.firstIndex(of: status)! < rank.firstIndex(of: current)! { result[state.post.host] = status }
+        }
+        result[sender] = .sender
+        return result
+    }
+
+    /// The post with this id, if it is in the snapshot.
+    public func post(id: String) -> PostState? {
+        posts.first { $0.post.id == id }
+    }
+
+    /// Each cross-accreditation in force: the covering post and the covered one.
+    public var accreditations: [(from: PostState, to: PostState)] {
+        let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.post.id, $0) })
+        return posts(.crossAccredited).compactMap { covered in
+            covered.accreditedFrom.flatMap { byID[$0] }.map { (from: $0, to: covered) }
+        }
+    }
+}
+
+/// The events of one post replayed up to a date.
+private struct Replay {
+    enum Resident { case none, planned, open, suspended, closed }
+
+    let post: Post
+    var resident = Resident.none
+    var accreditedFrom: String?
+    var accreditedSince: Day?
+    var opened: Day?
+    var closed: Day?
+    let basis: MissionEvent
+
+    init?(post: Post, asOf: Day) {
+        self.post = post
+        let events = post.events.prefix { $0.date <= asOf }
+        guard let last = events.last else { return nil }
+        basis = last
+        for e in events {
+            switch e.kind {
+            case .opened: resident = .open; opened = e.date
+            case .attested, .resumed: resident = .open
+            case .closed: resident = .closed; closed = e.date
+            case .suspended: resident = .suspended
+            case .planned: if resident == .none { resident = .planned }
+            case .accredited: accreditedFrom = e.accreditedFrom; accreditedSince = e.date
+            case .accreditationEnded: accreditedFrom = nil; accreditedSince = nil
+            }
+        }
+    }
+
+    /// The status, given whether the post covering this one (if any) is open on the date:
+    /// an accreditation lapses with the post that carried it.
+    func state(coveringPostIsOpen: Bool) -> PostState {
+        let covered = accreditedFrom != nil && coveringPostIsOpen
+        let status: PostStatus = switch resident {
+        case .open: .open
+        case .suspended: .suspended
+        case _ where covered: .crossAccredited
+        case .planned: .planned
+        case .none, .closed: .closed
+        }
+        return PostState(post: post, status: status,
+                         accreditedFrom: status == .crossAccredited ? accreditedFrom : nil,
+                         accreditedSince: status == .crossAccredited ? accreditedSince : nil,
+                         opened: opened, closed: status == .open ? nil : closed, basis: basis)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Small pieces of JSON text written by hand so that output streams feature by feature,
+/// keeps its keys in a readable fixed order and is byte-identical from run to run.
+enum JSONText {
+    /// A JSON string literal (RFC 8259 §7).
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    static func string(_ s: String?) -> String {
+        s.map(string) ?? "null"
+    }
+
+    /// An object from ordered key/value pairs whose values are already JSON text.
+    static func object(_ pairs: KeyValuePairs<String, String>) -> String {
+        "{" + pairs.map { "\(string($0.key)):\($0.value)" }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import MissionMap
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the network on a date as GeoJSON: posts as points, cross-accreditations as great-circle lines."
+    )
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var out: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            let (_, network) = try data.load()
+            let snapshot = network.snapshot(sender: data.sender, asOf: data.date)
+            try out.write(GeoJSONWriter().string(snapshot))
+        }
+    }
+}

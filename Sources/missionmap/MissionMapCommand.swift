@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct MissionMapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "missionmap",
+        abstract: "Map a state's diplomatic network: posts, closures and cross-accreditations on any date.",
+        subcommands: [ExportCommand.self, RenderCommand.self, SummaryCommand.self]
+    )
+}
