@@ -28,7 +28,7 @@ struct DataOptions: ParsableArguments {
         let network = try MissionsLog.load(file: missions ?? data.missions, gazetteer: gazetteer)
         for warning in network.warnings { printError(warning.description) }
         guard network.gazetteer.country(code: sender) != nil else {
-            throw ValidationError("unknown sender '\(sender)': expected an ISO 3166-1 code")
+            throw CommandFailure("unknown sender '\(sender)': expected an ISO 3166-1 code of the gazetteer")
         }
         return (data, network)
     }
@@ -63,16 +63,14 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs a command body, turning data and library errors into one line on stderr and exit
-/// status 1; usage errors go on to swift-argument-parser, which reports them itself.
+/// Runs a command body, turning data, library and output errors into one line on stderr
+/// and exit status 1 (usage errors are found before, by swift-argument-parser).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as DataError {
         printError(error.description)
         throw ExitCode.failure
-    } catch let error as ValidationError {
-        throw error
     } catch let error as ExitCode {
         throw error
     } catch {

@@ -36,7 +36,9 @@ public struct CSVTable: Sendable {
     public init(text: String, file: String, required: [String] = []) throws {
         self.file = file
         // A byte order mark is legal UTF-8 but not part of the first column's name.
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        var text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // SwiftCSV drops an empty last field of a final row that has no line end; give it one.
+        if let last = text.last, !last.isNewline { text.append("\n") }
         if text.unicodeScalars.filter({ $0 == "\"" }).count % 2 == 1 {
             throw DataError(file: file, line: CSVTable.lineOfUnbalancedQuote(in: text), "unterminated quoted field")
         }

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The built CLI on the bundled data, checked by real consumers: ogrinfo, xmllint, rsvg-convert.
+@Suite struct EndToEndTests {
+    let dir: URL
+    init() throws { dir = try CLI.temporaryDirectory() }
+
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+
+    @Test(arguments: [("2023-10-01", 53, 0), ("2024-02-01", 53, 3)])
+    func exportLoadsInGDAL(date: String, posts: Int, lines: Int) throws {
+        let file = path("posts-\(date).geojson")
+        let run = try CLI.missionmap(["export", "--as-of", date, "-o", file])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty, "with -o nothing goes to stdout")
+        let info = try CLI.tool("ogrinfo", ["-ro", "-al", "-so", file])
+        #expect(info.status == 0)
+        #expect(info.stderr.isEmpty, "no GDAL warning: \(info.stderr)")
+        #expect(info.stdout.contains("Feature Count: \(posts + lines)"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
+        let features = try #require(json?["features"] as? [[String: Any]])
+        let kinds = features.compactMap { ($0["properties"] as? [String: Any])?["kind"] as? String }
+        #expect(kinds.filter { $0 == "post" }.count == posts && kinds.filter { $0 == "accreditation" }.count == lines)
+    }
+
+    @Test func renderIsValidSVGThatRsvgDraws() throws {
+        let svg = path("world.svg"), png = path("world.png")
+        let run = try CLI.missionmap(["render", "--as-of", "2024-02-01", "--width", "1000", "-o", svg])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lint = try CLI.tool("xmllint", ["--noout", svg])
+        #expect(lint.status == 0 && lint.stderr.isEmpty, "\(lint.stderr)")
+        let draw = try CLI.tool("rsvg-convert", ["-o", png, svg])
+        #expect(draw.status == 0, "\(draw.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
+        // The PNG header holds the width at bytes 16..19: the viewBox width.
+        #expect(bytes[16..<20].reduce(0) { $0 << 8 | Int($1) } == 1000)
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.contains("Open (44)") && text.contains("Host covered from elsewhere (3)"))
+        #expect(text.components(separatedBy: "<circle class=\"post ").count - 1 >= 44)
+    }
+
+    @Test(arguments: ["2023-10-01", "2023-11-03", "2024-02-01"])
+    func summaryTotalsMatchTheExportedPosts(date: String) throws {
+        let run = try CLI.missionmap(["summary", "--as-of", date, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let totals = try #require(summary["totals"] as? [String: Any])
+        let regions = try #require(summary["regions"] as? [[String: Any]])
+        #expect(summary["as_of"] as? String == date && summary["sender"] as? String == "KP")
+
+        let export = try CLI.missionmap(["export", "--as-of", date])
+        let features = try #require((try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])?["features"] as? [[String: Any]])
+        let open = features.filter { ($0["properties"] as? [String: Any])?["status"] as? String == "open" }.count
+        #expect(totals["open"] as? Int == open)
+        #expect(regions.compactMap { $0["open"] as? Int }.reduce(0, +) == open)
+        #expect(regions.map { $0["region"] as? String } == ["Africa", "Americas", "Asia", "Europe", "Oceania"])
+    }
+
+    @Test func summaryTableIsAligned() throws {
+        let run = try CLI.missionmap(["summary", "--as-of", "2023-10-01"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("World") && $0.contains(" 53 ") })
+        let table = lines.drop { !$0.hasPrefix("region") }
+        #expect(Set(table.map(\.count)).count == 1, "every row of the table has the same width")
+    }
+
+    @Test func badDataFailsWithFileLineAndLeavesNoOutput() throws {
+        let missions = path("bad.csv"), out = path("out.geojson")
+        try """
+        post_id,date,event,sender,host,city,type,accredited_from,lat,lon,source,note
+        KP-X,2023-01-01,opened,KP,QQ,,embassy,,,,https://example.org,
+        """.write(toFile: missions, atomically: true, encoding: .utf8)
+        for command in ["export", "render", "summary"] {
+            let run = try CLI.missionmap([command, "--missions", missions, "-o", out])
+            #expect(run.status == 1)
+            #expect(run.stderr == "\(missions):2: error: unknown country code 'QQ' in column host\n")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+    }
+
+    @Test func impossibleDateIsAUsageError() throws {
+        let run = try CLI.missionmap(["summary", "--as-of", "2023-02-30"])
+        #expect(run.status == 64, "EX_USAGE, as swift-argument-parser reports usage errors")
+        #expect(run.stderr.contains("'2023-02-30' is invalid for '--as-of <date>'"))
+    }
+
+    @Test func unknownSenderIsAnError() throws {
+        let run = try CLI.missionmap(["summary", "--sender", "QQ"])
+        #expect(run.status == 1)
+        #expect(run.stderr == "missionmap: error: unknown sender 'QQ': expected an ISO 3166-1 code of the gazetteer\n")
+    }
+}

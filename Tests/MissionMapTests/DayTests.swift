@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+@testable import MissionMap
+
+@Suite struct DayTests {
+    @Test(arguments: ["2023-02-30", "2023-13-01", "2023-00-10", "2023-1-01", "23-01-01", "2023-01-01x", "", "2023/01/01", "10000-01-01", "２０２３-01-01"])
+    func rejectsImpossibleOrMalformedDates(_ text: String) {
+        #expect(Day(text) == nil)
+    }
+
+    @Test func acceptsLeapDayAndOrders() throws {
+        let leap = try #require(Day("2024-02-29"))
+        #expect(leap.description == "2024-02-29")
+        #expect(Day("2023-02-29") == nil)
+        #expect(try #require(Day("2023-10-26")) < #require(Day("2023-11-01")))
+    }
+
+    @Test func todayIsInUTC() {
+        // 2023-10-01 23:30 UTC is already 2 October east of UTC, still 1 October here.
+        let date = Date(timeIntervalSince1970: 1_696_203_000)
+        #expect(Day.today(date).description == "2023-10-01")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GeoKit
+import Testing
+@testable import MissionMap
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct SVGMapRendererTests {
+    /// Three square "countries" matching the fixture gazetteer.
+    func boundaries() throws -> Boundaries {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mm-svg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("b.geojson")
+        let square = { (x: Int, y: Int) in "[[[\(x),\(y)],[\(x + 5),\(y)],[\(x + 5),\(y + 5)],[\(x),\(y + 5)],[\(x),\(y)]]]" }
+        let features = [("AA", 8, 8), ("BB", 18, 8), ("CC", -172, -17)].map { code, x, y in
+            #"{"type":"Feature","properties":{"iso2":"\#(code)","pop_est":1000},"geometry":{"type":"Polygon","coordinates":\#(square(x, y))}}"#
+        }
+        try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#.write(to: file, atomically: true, encoding: .utf8)
+        return try Boundaries(file: file.path, context: GEOSContext())
+    }
+
+    final class ElementCounter: NSObject, XMLParserDelegate {
+        var elements: [String: Int] = [:]
+        var ids: [String] = []
+        var text = ""
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            elements[name, default: 0] += 1
+            if let id = attributes["id"] { ids.append(id) }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    }
+
+    func parse(_ svg: String) throws -> ElementCounter {
+        let parser = XMLParser(data: Data(svg.utf8))
+        let counter = ElementCounter()
+        parser.delegate = counter
+        #expect(parser.parse(), "well-formed XML: \(String(describing: parser.parserError))")
+        return counter
+    }
+
+    @Test func layersMarkersAndTooltips() throws {
+        let network = try Fixture.network("""
+        A-BB,2020-01-01,opened,AA,BB,,embassy,,,,s,
+        A-BB-UN,2020-01-01,opened,AA,BB,Geneva,permanent-mission,,,,s,
+        A-CC,2021-01-01,accredited,AA,CC,,embassy,A-BB,,,s,
+        """)
+        let svg = try SVGMapRenderer(width: 800).render(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!),
+                                                         boundaries: boundaries(), context: ProjContext())
+        let doc = try parse(svg)
+        for layer in ["sphere", "graticule", "countries", "accreditations", "posts", "labels", "legend"] {
+            #expect(doc.ids.contains(layer), "layer \(layer)")
+        }
+        #expect(svg.contains("viewBox=\"0 0 800 "))
+        #expect(svg.contains("class=\"country host-resident\" data-iso=\"BB\""))
+        #expect(svg.contains("class=\"country host-non-resident\" data-iso=\"CC\""))
+        #expect(svg.contains("class=\"country host-sender\" data-iso=\"AA\""))
+        #expect(svg.components(separatedBy: "class=\"post open embassy\"").count == 2)
+        #expect(svg.contains("class=\"post open permanent-mission\""))
+        #expect(svg.contains("class=\"post cross-accredited embassy\""))
+        #expect(svg.components(separatedBy: "class=\"accreditation\"").count == 2)
+        #expect(doc.text.contains("Open (2)") && doc.text.contains("Host covered from elsewhere (1)"))
+        #expect(doc.text.contains("Diplomatic posts of Aland, 2022-01-01"))
+        #expect(doc.text.contains("Gamma, Ceeland: embassy, cross-accredited; covered from Béta since 2021-01-01"))
+    }
+
+    @Test func namesFromDataAreEscaped() throws {
+        let hostile = Gazetteer(countries: Fixture.gazetteer.countries.map {
+            $0.iso2 == "BB" ? Country(iso2: "BB", iso3: "BBB", name: "<script>alert(1)</script> & \"Co\"", capital: "Béta",
+                                      capitalLocation: XY(20, 10), region: "Europe", subregion: "Western Europe") : $0
+        }, cities: [])
+        // The post id is A-"<b>"&' (quotes doubled inside a quoted CSV field).
+        let csv = Fixture.header + #""A-""<b>""&'",2020-01-01,opened,AA,BB,,embassy,,,,s,"# + "\n"
+        let network = try MissionsLog.load(table: CSVTable(text: csv, file: "h.csv"), gazetteer: hostile)
+        let svg = try SVGMapRenderer(width: 800).render(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!),
+                                                         boundaries: boundaries(), context: ProjContext())
+        #expect(!svg.contains("<script>") && !svg.contains("<b>"))
+        #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;"))
+        #expect(svg.contains("[A-&quot;&lt;b&gt;&quot;&amp;&apos;]"))
+        let doc = try parse(svg)
+        #expect(doc.text.contains("<script>alert(1)</script> & \"Co\": resident post"), "round-trips as text")
+        #expect(doc.elements["script"] == nil)
+    }
+}
