@@ -16,7 +16,7 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Date of the snapshot, YYYY-MM-DD; today (UTC) if absent.", valueName: "date"))
     var asOf: Day?
 
-    @Option(name: .long, help: ArgumentHelp("ISO 3166-1 code of the sending state.", valueName: "iso2"))
+    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name.", valueName: "iso2"))
     var sender = "KP"
 
     var date: Day { asOf ?? Day.today() }
@@ -24,13 +24,23 @@ struct DataOptions: ParsableArguments {
     /// The bundled data directory and the network read from the chosen missions log.
     func load() throws -> (data: DataDirectory, network: Network) {
         let data = try DataDirectory.locate()
-        let gazetteer = try Gazetteer(capitalsFile: data.capitals, citiesFile: data.cities)
-        let network = try MissionsLog.load(file: missions ?? data.missions, gazetteer: gazetteer)
+        let network = try MissionsLog.load(file: missions ?? data.missions, gazetteer: data.gazetteer())
         for warning in network.warnings { printError(warning.description) }
-        guard network.gazetteer.country(code: sender) != nil else {
-            throw CommandFailure("unknown sender '\(sender)': expected an ISO 3166-1 code of the gazetteer")
-        }
         return (data, network)
+    }
+
+    /// The sender's ISO alpha-2 code (the option takes a code, name or alias).
+    func senderCode(in network: Network) throws -> String {
+        guard let country = network.gazetteer.country(matching: sender) else {
+            let hint = network.gazetteer.suggestion(forCountry: sender).map { "; did you mean \($0)?" } ?? ""
+            throw CommandFailure("unknown sender '\(sender)'\(hint)")
+        }
+        return country.iso2
+    }
+
+    /// The snapshot the options ask for.
+    func snapshot(of network: Network) throws -> Snapshot {
+        network.snapshot(sender: try senderCode(in: network), asOf: date)
     }
 }
 

@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (_, network) = try data.load()
-            let snapshot = network.snapshot(sender: data.sender, asOf: data.date)
+            let snapshot = try data.snapshot(of: network)
             try out.write(GeoJSONWriter().string(snapshot))
         }
     }

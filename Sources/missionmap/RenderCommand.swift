@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (files, network) = try data.load()
-            let snapshot = network.snapshot(sender: data.sender, asOf: data.date)
+            let snapshot = try data.snapshot(of: network)
             let svg = try SVGMapRenderer(width: width).render(snapshot, boundariesFile: files.boundaries)
             try out.write(svg)
         }

@@ -21,13 +21,13 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (_, network) = try data.load()
-            let snapshot = network.snapshot(sender: data.sender, asOf: data.date)
+            let snapshot = try data.snapshot(of: network)
             let summary = Summary(snapshot)
             switch format {
             case .json:
                 try out.write(SummaryFormatter.json(summary))
             case .table:
-                let name = network.gazetteer.country(code: data.sender)?.name ?? data.sender
+                let name = network.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
                 try out.write(SummaryFormatter.table(summary, senderName: name))
             }
         }

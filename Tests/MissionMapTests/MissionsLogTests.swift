@@ -34,8 +34,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("X,2020-01-01,opened,AA,ZZ,,embassy,,,,s,", "fixture.csv:2: error: unknown country code 'ZZ' in column host"),
-        ("X,2023-02-30,opened,AA,BB,,embassy,,,,s,", "fixture.csv:2: error: invalid date '2023-02-30': expected an existing day as YYYY-MM-DD"),
+        ("X,2020-01-01,opened,AA,ZZ,,embassy,,,,s,", "fixture.csv:2: error: unknown country 'ZZ' in column host"),
+        ("X,2023-02-30,opened,AA,BB,,embassy,,,,s,", "fixture.csv:2: error: invalid date '2023-02-30': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)"),
         ("X,2020-01-01,exploded,AA,BB,,embassy,,,,s,", "fixture.csv:2: error: unknown event 'exploded': expected one of opened, attested, closed, suspended, resumed, planned, accredited, accreditation-ended"),
         ("X,2020-01-01,opened,AA,BB,Nowhere,embassy,,,,s,", "fixture.csv:2: error: unknown city 'Nowhere' in BB and no lat/lon given (known there: Béta, Geneva)"),
         ("X,2020-01-01,opened,AA,BB,,palace,,,,s,", "fixture.csv:2: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office"),
@@ -44,7 +44,7 @@ import Testing
         ("X,2020-01-01,opened,AA,BB,,embassy,,0,nan,s,", "fixture.csv:2: error: longitude 'nan' is not a number from -180 to 180"),
         ("X,2020-01-01,accredited,AA,BB,,embassy,,,,s,", "fixture.csv:2: error: event 'accredited' needs accredited_from: the id of the covering post"),
         ("X,2020-01-01,opened,AA,BB,,embassy,Y,,,s,", "fixture.csv:2: error: accredited_from is only for 'accredited' events"),
-        ("X,2020-01-01,opened,AA,BB,,embassy,,,,s,\nX,2021-01-01,closed,AA,CC,,,,,,s,", "fixture.csv:3: error: post X was AA in BB on line 2, here AA in CC"),
+        ("X,2020-01-01,opened,AA,BB,,embassy,,,,s,\nX,2021-01-01,closed,AA,CC,,,,,,s,", "fixture.csv:3: error: post X was AA in BB on line 2, here AA in CC: a post id names one post"),
         ("X,2020-01-01,accredited,AA,BB,,embassy,NOPE,,,s,", "fixture.csv:2: error: accredited_from 'NOPE' is not a post id in this file"),
         ("X,2020-01-01,,AA,BB,,embassy,,,,s,", "fixture.csv:2: error: unknown event '': expected one of opened, attested, closed, suspended, resumed, planned, accredited, accreditation-ended"),
     ])

@@ -29,6 +29,12 @@ public struct DataDirectory: Sendable {
 
     public var capitals: String { url.appendingPathComponent("capitals.csv").path }
     public var cities: String { url.appendingPathComponent("cities.csv").path }
+    public var aliases: String { url.appendingPathComponent("country-aliases.csv").path }
     public var boundaries: String { url.appendingPathComponent("countries50.geojson").path }
     public var missions: String { url.appendingPathComponent("missions.csv").path }
+
+    /// The gazetteer of the bundled data: capitals, cities and country aliases.
+    public func gazetteer() throws -> Gazetteer {
+        try Gazetteer(capitalsFile: capitals, citiesFile: cities, aliasesFile: aliases)
+    }
 }

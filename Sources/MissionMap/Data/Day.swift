@@ -8,15 +8,22 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
 
     /// A day, or nil if it does not exist (2023-02-30, month 13, ...).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
-        var components = DateComponents()
-        components.year = year
-        components.month = month
-        guard let range = Day.calendar.range(of: .day, in: .month, for: Day.calendar.date(from: components)!),
-              range.contains(day) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(year: year, month: month)).contains(day) else { return nil }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The number of days in this day's month.
+    public var daysInMonth: Int { Day.daysIn(year: year, month: month) }
+
+    /// The number of days in a month (1...12) of a year, by the Gregorian calendar.
+    static func daysIn(year: Int, month: Int) -> Int {
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        return calendar.range(of: .day, in: .month, for: calendar.date(from: components)!)!.count
     }
 
     /// Parses exactly `YYYY-MM-DD`; nil for any other form or a day that does not exist.

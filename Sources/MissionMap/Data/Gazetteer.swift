@@ -6,21 +6,28 @@ import GeoKit
 public struct Gazetteer: Sendable {
     public let countries: [Country]
     private let byCode: [String: Country]
+    /// Folded names and aliases to ISO alpha-2.
+    private let byName: [String: String]
     private let citiesByCountry: [String: [City]]
 
-    public init(countries: [Country], cities: [City]) {
+    /// A gazetteer; `aliases` maps other names (Ivory Coast, DPRK) to ISO alpha-2 codes.
+    public init(countries: [Country], cities: [City], aliases: [(iso2: String, alias: String)] = []) {
         self.countries = countries
         var byCode: [String: Country] = [:]
+        var byName: [String: String] = [:]
         for c in countries {
             byCode[c.iso2] = c
             if !c.iso3.isEmpty { byCode[c.iso3] = c }
+            byName[Gazetteer.fold(c.name)] = c.iso2
         }
+        for a in aliases where byCode[a.iso2] != nil { byName[Gazetteer.fold(a.alias)] = a.iso2 }
         self.byCode = byCode
+        self.byName = byName
         self.citiesByCountry = Dictionary(grouping: cities, by: \.iso2)
     }
 
-    /// Loads `capitals.csv` and `cities.csv`.
-    public init(capitalsFile: String, citiesFile: String) throws {
+    /// Loads `capitals.csv`, `cities.csv` and, if given, `country-aliases.csv`.
+    public init(capitalsFile: String, citiesFile: String, aliasesFile: String? = nil) throws {
         let capitals = try CSVTable(contentsOf: capitalsFile, required: ["iso2", "iso3", "name", "capital", "lat", "lon", "region", "subregion"])
         var seen: [String: Int] = [:]
         let countries = try capitals.records.map { r in
@@ -43,7 +50,17 @@ public struct Gazetteer: Sendable {
             }
             return City(iso2: iso2, name: r["city"], location: try Gazetteer.location(r, file: table.file))
         }
-        self.init(countries: countries, cities: cities)
+        var aliases: [(iso2: String, alias: String)] = []
+        if let aliasesFile {
+            let table = try CSVTable(contentsOf: aliasesFile, required: ["iso2", "alias"])
+            aliases = try table.records.map { r in
+                guard seen[r["iso2"].uppercased()] != nil else {
+                    throw DataError(file: table.file, line: r.line, "unknown country code '\(r["iso2"])'")
+                }
+                return (r["iso2"].uppercased(), r["alias"])
+            }
+        }
+        self.init(countries: countries, cities: cities, aliases: aliases)
     }
 
     /// Reads a row's `lat` and `lon` cells as a position, checking they are numbers in range.
@@ -60,6 +77,30 @@ public struct Gazetteer: Sendable {
     /// The country with this ISO 3166-1 alpha-2 or alpha-3 code (any case).
     public func country(code: String) -> Country? {
         byCode[code.uppercased()]
+    }
+
+    /// The country with this code, English name or alias (any case, accents ignored).
+    public func country(matching text: String) -> Country? {
+        country(code: text) ?? byName[Gazetteer.fold(text)].flatMap { byCode[$0] }
+    }
+
+    /// The closest country name or alias to a misspelt one, as "Name (XX)"; nil if none is close.
+    public func suggestion(forCountry text: String) -> String? {
+        let key = Gazetteer.fold(text)
+        guard key.count >= 3 else { return nil }
+        let best = byName.min { (editDistance(key, $0.key), $0.key) < (editDistance(key, $1.key), $1.key) }
+        guard let best, editDistance(key, best.key) <= max(1, key.count / 4), let country = byCode[best.value] else { return nil }
+        return "\(country.name) (\(country.iso2))"
+    }
+
+    /// The closest known city of a country to a misspelt one; nil if none is close.
+    public func suggestion(forCity text: String, in iso2: String) -> String? {
+        let key = Gazetteer.fold(text)
+        guard key.count >= 3 else { return nil }
+        let names = cityNames(in: iso2)
+        let best = names.min { (editDistance(key, Gazetteer.fold($0)), $0) < (editDistance(key, Gazetteer.fold($1)), $1) }
+        guard let best, editDistance(key, Gazetteer.fold(best)) <= max(1, key.count / 4) else { return nil }
+        return best
     }
 
     /// The position of a city in a country: its capital or one of its listed cities,

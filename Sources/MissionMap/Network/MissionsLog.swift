@@ -3,8 +3,9 @@ import GeoKit
 /// Reads a missions log: a CSV event log, one row per event, checked against a gazetteer.
 ///
 /// Columns (by header name, any order): `post_id, date, event, sender, host, source`
-/// required; `city, type, accredited_from, lat, lon, note` optional. A post's `type`,
-/// `city` and coordinates come from its first row; later rows may leave them empty.
+/// required; `city, type, accredited_from, lat, lon, counted, note` optional. A post's
+/// `type`, `city`, coordinates and `counted` come from its first row; later rows may leave
+/// them empty. Every error names the file and line.
 public enum MissionsLog {
     public static let requiredColumns = ["post_id", "date", "event", "sender", "host", "source"]
 
@@ -14,97 +15,213 @@ public enum MissionsLog {
     }
 
     public static func load(table: CSVTable, gazetteer: Gazetteer) throws -> Network {
-        var builders: [String: PostBuilder] = [:]
-        var order: [String] = []
-        var warnings: [DataError] = []
-        func fail(_ line: Int, _ message: String) -> DataError { DataError(file: table.file, line: line, message) }
+        var reader = RowReader(file: table.file, gazetteer: gazetteer)
+        for r in table.records { try reader.read(r) }
+        let posts = reader.order.map { reader.builders[$0]!.post(id: $0) }
+        try EventOrder(file: table.file, posts: posts).check()
+        return Network(posts: posts, gazetteer: gazetteer, warnings: reader.warnings)
+    }
+}
 
-        for r in table.records {
-            let id = r["post_id"]
-            guard !id.isEmpty else { throw fail(r.line, "empty post_id") }
-            guard let date = Day(r["date"]) else {
-                throw fail(r.line, "invalid date '\(r["date"])': expected an existing day as YYYY-MM-DD")
-            }
-            guard let kind = EventKind(rawValue: r["event"].lowercased()) else {
-                throw fail(r.line, "unknown event '\(r["event"])': expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            func code(_ column: String) throws -> String {
-                guard let country = gazetteer.country(code: r[column]) else {
-                    throw fail(r.line, "unknown country code '\(r[column])' in column \(column)")
-                }
-                return country.iso2
-            }
-            let sender = try code("sender"), host = try code("host")
-            let accreditedFrom = r["accredited_from"].isEmpty ? nil : r["accredited_from"]
-            if kind == .accredited {
-                guard let from = accreditedFrom else { throw fail(r.line, "event 'accredited' needs accredited_from: the id of the covering post") }
-                guard from != id else { throw fail(r.line, "post \(id) cannot be accredited from itself") }
-            } else if accreditedFrom != nil {
-                throw fail(r.line, "accredited_from is only for 'accredited' events")
-            }
-            if r["source"].isEmpty {
-                warnings.append(DataError(file: table.file, line: r.line, "row has no source", severity: .warning))
-            }
-            let event = MissionEvent(date: date, kind: kind, accreditedFrom: accreditedFrom, source: r["source"], note: r["note"], line: r.line)
+/// Turns rows into posts, checking each row on its own and against its post's first row.
+private struct RowReader {
+    struct PostBuilder {
+        let sender: String, host: String, city: String, type: PostType, location: XY, line: Int, counted: Bool
+        var events: [MissionEvent]
+        /// Lines of the rows seen, by (date, event, accredited_from), to catch repeated rows.
+        var seen: [String: Int] = [:]
 
-            if var builder = builders[id] {
-                if sender != builder.sender || host != builder.host {
-                    throw fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host)")
-                }
-                if !r["type"].isEmpty, r["type"] != builder.type.rawValue {
-                    throw fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(r["type"])'")
-                }
-                if !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
-                    throw fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(r["city"])'")
-                }
-                builder.events.append(event)
-                builders[id] = builder
-            } else {
-                guard let type = PostType(rawValue: r["type"].lowercased()) else {
-                    throw fail(r.line, r["type"].isEmpty
-                        ? "post \(id) needs a type on its first row"
-                        : "unknown type '\(r["type"])': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                let location = try locate(r, host: host, gazetteer: gazetteer, file: table.file, fail: fail)
-                let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
-                builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: location, line: r.line, events: [event])
-                order.append(id)
-            }
+        func post(id: String) -> Post {
+            // Stable sort: rows on the same date keep file order.
+            let sorted = events.enumerated().sorted { ($0.element.date.knownBy, $0.offset) < ($1.element.date.knownBy, $1.offset) }
+            return Post(id: id, sender: sender, host: host, city: city, type: type, location: location,
+                        events: sorted.map(\.element), line: line, counted: counted)
         }
-
-        for id in order {
-            for event in builders[id]!.events where event.kind == .accredited {
-                guard let from = builders[event.accreditedFrom!] else {
-                    throw fail(event.line, "accredited_from '\(event.accreditedFrom!)' is not a post id in this file")
-                }
-                guard from.sender == builders[id]!.sender else {
-                    throw fail(event.line, "accredited_from '\(event.accreditedFrom!)' is a post of \(from.sender), not \(builders[id]!.sender)")
-                }
-            }
-        }
-        let posts = order.map { id in
-            let b = builders[id]!
-            // Stable sort: same-day rows keep file order.
-            let events = b.events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-            return Post(id: id, sender: b.sender, host: b.host, city: b.city, type: b.type, location: b.location, events: events, line: b.line)
-        }
-        return Network(posts: posts, gazetteer: gazetteer, warnings: warnings)
     }
 
-    private struct PostBuilder {
-        let sender: String, host: String, city: String, type: PostType, location: XY, line: Int
-        var events: [MissionEvent]
+    let file: String
+    let gazetteer: Gazetteer
+    var builders: [String: PostBuilder] = [:]
+    var order: [String] = []
+    var warnings: [DataError] = []
+
+    init(file: String, gazetteer: Gazetteer) {
+        self.file = file
+        self.gazetteer = gazetteer
+    }
+
+    func fail(_ line: Int, _ message: String) -> DataError {
+        DataError(file: file, line: line, message)
+    }
+
+    mutating func read(_ r: CSVTable.Record) throws {
+        let id = r["post_id"]
+        guard !id.isEmpty else { throw fail(r.line, "empty post_id") }
+        guard let date = EventDate(r["date"]) else {
+            throw fail(r.line, "invalid date '\(r["date"])': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)")
+        }
+        guard let kind = EventKind(rawValue: r["event"].lowercased()) else {
+            throw fail(r.line, "unknown event '\(r["event"])': expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let sender = try country(r, "sender"), host = try country(r, "host")
+        let accreditedFrom = r["accredited_from"].isEmpty ? nil : r["accredited_from"]
+        if kind == .accredited {
+            guard let from = accreditedFrom else { throw fail(r.line, "event 'accredited' needs accredited_from: the id of the covering post") }
+            guard from != id else { throw fail(r.line, "post \(id) cannot be accredited from itself") }
+        } else if accreditedFrom != nil {
+            throw fail(r.line, "accredited_from is only for 'accredited' events")
+        }
+        let counted: Bool? = switch r["counted"].lowercased() {
+        case "": nil
+        case "yes": true
+        case "no": false
+        default: throw fail(r.line, "counted must be yes or no, not '\(r["counted"])'")
+        }
+        if r["source"].isEmpty {
+            warnings.append(DataError(file: file, line: r.line, "row has no source", severity: .warning))
+        }
+        let event = MissionEvent(date: date, kind: kind, accreditedFrom: accreditedFrom, source: r["source"], note: r["note"], line: r.line)
+        let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
+
+        guard var builder = builders[id] else {
+            guard let type = PostType(rawValue: r["type"].lowercased()) else {
+                throw fail(r.line, r["type"].isEmpty
+                    ? "post \(id) needs a type on its first row"
+                    : "unknown type '\(r["type"])': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
+            builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: try locate(r, host: host),
+                                       line: r.line, counted: counted ?? true, events: [event], seen: [key: r.line])
+            order.append(id)
+            return
+        }
+        if sender != builder.sender || host != builder.host {
+            throw fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
+        }
+        if !r["type"].isEmpty, r["type"].lowercased() != builder.type.rawValue {
+            throw fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(r["type"])'")
+        }
+        if !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
+            throw fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(r["city"])'")
+        }
+        if let counted, counted != builder.counted {
+            throw fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(r["counted"])'")
+        }
+        if let first = builder.seen[key] {
+            throw fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
+        }
+        builder.seen[key] = r.line
+        builder.events.append(event)
+        builders[id] = builder
+    }
+
+    /// The ISO alpha-2 code of the country in a column (a code, name or alias).
+    private func country(_ r: CSVTable.Record, _ column: String) throws -> String {
+        if let country = gazetteer.country(matching: r[column]) { return country.iso2 }
+        let hint = gazetteer.suggestion(forCountry: r[column]).map { "; did you mean \($0)?" } ?? ""
+        throw fail(r.line, "unknown country '\(r[column])' in column \(column)\(hint)")
     }
 
     /// Explicit `lat`/`lon` if given, else the city (or capital) from the gazetteer.
-    private static func locate(_ r: CSVTable.Record, host: String, gazetteer: Gazetteer, file: String,
-                               fail: (Int, String) -> DataError) throws -> XY {
+    private func locate(_ r: CSVTable.Record, host: String) throws -> XY {
         if !r["lat"].isEmpty || !r["lon"].isEmpty {
             return try Gazetteer.location(r, file: file)
         }
-        guard let location = gazetteer.location(ofCity: r["city"], in: host) else {
-            throw fail(r.line, "unknown city '\(r["city"])' in \(host) and no lat/lon given (known there: \(gazetteer.cityNames(in: host).joined(separator: ", ")))")
+        if let location = gazetteer.location(ofCity: r["city"], in: host) { return location }
+        let hint = gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)? " } ?? ""
+        throw fail(r.line, "unknown city '\(r["city"])' in \(host) and no lat/lon given (\(hint)known there: \(gazetteer.cityNames(in: host).joined(separator: ", ")))")
+    }
+}
+
+/// Checks that each post's events make sense in date order, and that every accreditation
+/// comes from a post that exists, belongs to the same sender, is open on that date, and
+/// does not close a loop of posts covering each other.
+private struct EventOrder {
+    let file: String
+    let byID: [String: Post]
+    let posts: [Post]
+
+    init(file: String, posts: [Post]) {
+        self.file = file
+        self.posts = posts
+        byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.id, $0) })
+    }
+
+    func fail(_ line: Int, _ message: String) -> DataError {
+        DataError(file: file, line: line, message)
+    }
+
+    func check() throws {
+        var problems: [DataError] = []
+        for post in posts {
+            do { try checkSequence(post) } catch let error as DataError { problems.append(error) }
+            for event in post.events where event.kind == .accredited {
+                do { try checkAccreditation(post, event) } catch let error as DataError { problems.append(error) }
+            }
         }
-        return location
+        // Report the earliest line, as a reader going down the file would meet it.
+        if let first = problems.min(by: { $0.line < $1.line }) { throw first }
+    }
+
+    private func checkSequence(_ post: Post) throws {
+        var state = Replay.Resident.none
+        var lastChange = post.line
+        for e in post.events {
+            let allowed: Bool = switch e.kind {
+            case .opened: state == .none || state == .planned || state == .closed
+            case .attested: state == .none || state == .planned || state == .open
+            case .closed: state == .open || state == .suspended
+            case .suspended: state == .open
+            case .resumed: state == .suspended
+            case .planned: state == .none || state == .closed
+            case .accredited, .accreditationEnded: true
+            }
+            guard allowed else {
+                let was = switch state {
+                case .none: "before the post opened"
+                case .planned: "while the post was only planned"
+                case .open: "while the post was open (line \(lastChange))"
+                case .suspended: "while the post was suspended (line \(lastChange))"
+                case .closed: "after the post closed (line \(lastChange))"
+                }
+                throw fail(e.line, "post \(post.id): '\(e.kind.rawValue)' on \(e.date) \(was)")
+            }
+            let next = Replay.resident(after: e.kind, from: state)
+            if next != state { lastChange = e.line }
+            state = next
+        }
+        var accredited = false
+        for e in post.events {
+            if e.kind == .accreditationEnded && !accredited {
+                throw fail(e.line, "post \(post.id): 'accreditation-ended' on \(e.date) without an accreditation in force")
+            }
+            if e.kind == .accredited { accredited = true }
+            if e.kind == .accreditationEnded { accredited = false }
+        }
+    }
+
+    private func checkAccreditation(_ post: Post, _ event: MissionEvent) throws {
+        let fromID = event.accreditedFrom!
+        guard let from = byID[fromID] else {
+            throw fail(event.line, "accredited_from '\(fromID)' is not a post id in this file")
+        }
+        guard from.sender == post.sender else {
+            throw fail(event.line, "accredited_from '\(fromID)' is a post of \(from.sender), not \(post.sender)")
+        }
+        let date = event.date.knownBy
+        guard Replay(post: from, asOf: date)?.resident == .open else {
+            throw fail(event.line, "post \(post.id) is accredited from \(fromID) on \(event.date), but \(fromID) is not open then")
+        }
+        // Follow the accreditations in force on that date from the covering post onwards.
+        var chain = [post.id, fromID]
+        var current = from
+        while let next = Replay(post: current, asOf: date)?.accreditedFrom, let nextPost = byID[next] {
+            if next == post.id {
+                throw fail(event.line, "accreditation cycle on \(event.date): \((chain + [next]).joined(separator: " -> "))")
+            }
+            if chain.contains(next) { break }
+            chain.append(next)
+            current = nextPost
+        }
     }
 }

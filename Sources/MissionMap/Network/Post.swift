@@ -2,7 +2,7 @@ import GeoKit
 
 /// One dated row of a missions log.
 public struct MissionEvent: Sendable {
-    public let date: Day
+    public let date: EventDate
     public let kind: EventKind
     /// For `accredited`: the id of the resident post that covers the host.
     public let accreditedFrom: String?
@@ -26,4 +26,7 @@ public struct Post: Sendable, Identifiable {
     public let events: [MissionEvent]
     /// The file line of the post's first row.
     public let line: Int
+    /// Whether the post is in the official counts; posts outside them (a branch office,
+    /// a de facto representation) are drawn and exported but left out of every figure.
+    public let counted: Bool
 }

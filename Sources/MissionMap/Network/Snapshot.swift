@@ -7,11 +7,11 @@ public struct PostState: Sendable {
     /// For a cross-accredited post: the resident post that covers it.
     public let accreditedFrom: String?
     /// The date the accreditation in force began.
-    public let accreditedSince: Day?
+    public let accreditedSince: EventDate?
     /// The date of the last `opened` event so far (nil if only attested).
-    public let opened: Day?
+    public let opened: EventDate?
     /// The date of the last `closed` event, for a post no longer resident.
-    public let closed: Day?
+    public let closed: EventDate?
     /// The last event up to the date: the row the status rests on, with its source.
     public let basis: MissionEvent
 }
@@ -20,7 +20,7 @@ public struct PostState: Sendable {
 public struct Snapshot: Sendable {
     public let asOf: Day
     public let sender: String
-    /// Posts in file order.
+    /// Posts in file order, counted or not.
     public let posts: [PostState]
     public let gazetteer: Gazetteer
 
@@ -33,29 +33,34 @@ public struct Snapshot: Sendable {
         posts = replayed.map { $0.state(coveringPostIsOpen: $0.accreditedFrom.map(residentOpen.contains) ?? false) }
     }
 
-    /// The posts with a given status.
-    public func posts(_ status: PostStatus) -> [PostState] {
-        posts.filter { $0.status == status }
+    /// The posts that count in the figures (all but those flagged `counted=no`).
+    public var countedPosts: [PostState] {
+        posts.filter(\.post.counted)
     }
 
-    /// The number of posts with each status (every status present, zero or not).
+    /// The counted posts with a given status.
+    public func posts(_ status: PostStatus) -> [PostState] {
+        countedPosts.filter { $0.status == status }
+    }
+
+    /// The number of counted posts with each status (every status present, zero or not).
     public var countsByStatus: [PostStatus: Int] {
         var counts = Dictionary(uniqueKeysWithValues: PostStatus.allCases.map { ($0, 0) })
-        for p in posts { counts[p.status, default: 0] += 1 }
+        for p in countedPosts { counts[p.status, default: 0] += 1 }
         return counts
     }
 
-    /// Open posts per type.
+    /// Open counted posts per type.
     public var openByType: [PostType: Int] {
         Dictionary(grouping: posts(.open), by: \.post.type).mapValues(\.count)
     }
 
     /// The status of every host the sender has or had a post in, plus the sender itself.
-    /// Only bilateral posts count: a mission to the UN in New York is not a post in the US.
+    /// Only counted bilateral posts count: a mission to the UN in New York is not a post in the US.
     public var hostStatuses: [String: HostStatus] {
         var result: [String: HostStatus] = [:]
         let rank: [HostStatus] = [.resident, .nonResident, .suspended, .closed, .none]
-        for state in posts where state.post.type.isBilateral {
+        for state in countedPosts where state.post.type.isBilateral {
             let status: HostStatus = switch state.status {
             case .open: .resident
             case .crossAccredited: .nonResident
@@ -78,39 +83,51 @@ public struct Snapshot: Sendable {
     /// Each cross-accreditation in force: the covering post and the covered one.
     public var accreditations: [(from: PostState, to: PostState)] {
         let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.post.id, $0) })
-        return posts(.crossAccredited).compactMap { covered in
+        return posts.filter { $0.status == .crossAccredited }.compactMap { covered in
             covered.accreditedFrom.flatMap { byID[$0] }.map { (from: $0, to: covered) }
         }
     }
 }
 
-/// The events of one post replayed up to a date.
-private struct Replay {
+/// The events of one post replayed up to a date: the one state machine that both
+/// snapshots and validation use.
+struct Replay {
     enum Resident { case none, planned, open, suspended, closed }
 
     let post: Post
     var resident = Resident.none
     var accreditedFrom: String?
-    var accreditedSince: Day?
-    var opened: Day?
-    var closed: Day?
+    var accreditedSince: EventDate?
+    var opened: EventDate?
+    var closed: EventDate?
     let basis: MissionEvent
 
+    /// The post as of a date; nil if none of its events has happened by then.
     init?(post: Post, asOf: Day) {
         self.post = post
-        let events = post.events.prefix { $0.date <= asOf }
+        let events = post.events.prefix { $0.date.knownBy <= asOf }
         guard let last = events.last else { return nil }
         basis = last
         for e in events {
+            resident = Replay.resident(after: e.kind, from: resident)
             switch e.kind {
-            case .opened: resident = .open; opened = e.date
-            case .attested, .resumed: resident = .open
-            case .closed: resident = .closed; closed = e.date
-            case .suspended: resident = .suspended
-            case .planned: if resident == .none { resident = .planned }
+            case .opened: opened = e.date
+            case .closed: closed = e.date
             case .accredited: accreditedFrom = e.accreditedFrom; accreditedSince = e.date
             case .accreditationEnded: accreditedFrom = nil; accreditedSince = nil
+            case .attested, .resumed, .suspended, .planned: break
             }
+        }
+    }
+
+    /// The resident state after an event.
+    static func resident(after kind: EventKind, from state: Resident) -> Resident {
+        switch kind {
+        case .opened, .attested, .resumed: .open
+        case .closed: .closed
+        case .suspended: .suspended
+        case .planned: state == .none ? .planned : state
+        case .accredited, .accreditationEnded: state
         }
     }
 

@@ -47,6 +47,7 @@ public struct GeoJSONWriter: Sendable {
             "closed": JSONText.string(state.closed?.description),
             "region": JSONText.string(host?.region),
             "subregion": JSONText.string(host?.subregion),
+            "counted": post.counted ? "true" : "false",
             "source": JSONText.string(state.basis.source),
         ])
         let geometry = "{\"type\":\"Point\",\"coordinates\":\(position(post.location))}"

@@ -21,6 +21,7 @@ enum MapStyle {
     .post.cross-accredited{fill:#fff;stroke:#d55e00;stroke-width:1.6}
     .post.closed{fill:#6f6f6f}
     .post.suspended{fill:#fff;stroke:#8e3b78;stroke-width:1.6}
+    .post.uncounted{opacity:.75}
     .post.planned{fill:#fff;stroke:#0b3d91;stroke-width:1.2;stroke-dasharray:2 1}
     .title{font-size:22px;font-weight:700}
     .subtitle{font-size:14px;fill:#444}

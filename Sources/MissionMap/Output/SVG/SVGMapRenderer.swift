@@ -77,10 +77,11 @@ public struct SVGMapRenderer: Sendable {
         // Closed posts underneath, open ones on top.
         let drawOrder: [PostStatus] = [.closed, .planned, .suspended, .crossAccredited, .open]
         for status in drawOrder {
-            for state in snapshot.posts(status) {
+            for state in snapshot.posts where state.status == status {
                 let p = try canvas.pixels([state.post.location])[0]
-                svg += PostMarker.element(type: state.post.type, x: p.x, y: p.y, size: 3.2,
-                                          classes: "post \(status.rawValue) \(state.post.type.rawValue)",
+                let counted = state.post.counted ? "" : " uncounted"
+                svg += PostMarker.element(type: state.post.type, x: p.x, y: p.y, size: state.post.counted ? 3.2 : 2.4,
+                                          classes: "post \(status.rawValue) \(state.post.type.rawValue)\(counted)",
                                           title: tooltip(state, snapshot)) + "\n"
             }
         }
@@ -98,6 +99,7 @@ public struct SVGMapRenderer: Sendable {
         if let from = state.accreditedFrom, let cover = snapshot.post(id: from) {
             text += "; covered from \(cover.post.city)" + (state.accreditedSince.map { " since \($0)" } ?? "")
         }
+        if !state.post.counted { text += "; not in the official count" }
         return text + " [\(state.post.id)]"
     }
 
@@ -128,7 +130,9 @@ public struct SVGMapRenderer: Sendable {
             out += PostMarker.element(type: type, x: 726, y: y - 4, size: 4, classes: "post open", title: nil)
             out += "<text class=\"legend-label\" x=\"736\" y=\"\(fixedDecimal(y, 1))\">\(PostMarker.label(type))</text>\n"
         }
-        let note = "As of \(snapshot.asOf). Data: missionmap missions log, one public source per row (Geo/missions.csv). "
+        let uncounted = snapshot.posts.filter { !$0.post.counted }.count
+        let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) posts outside the official count, not in the figures."
+        let note = "As of \(snapshot.asOf).\(extra) Data: missionmap missions log, one public source per row (Geo/missions.csv). "
             + "Boundaries: Natural Earth 1:50m (public domain). Projection: Equal Earth."
         out += "<text class=\"legend-note\" x=\"0\" y=\"104\">\(XMLText.escaped(note))</text>\n"
         return out + "</g>\n"

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import MissionMap
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a missions log against the gazetteer: every row, and the order of every post's events."
+    )
+
+    @Argument(help: ArgumentHelp("The missions log (CSV) to check; the bundled one if absent.", valueName: "file"))
+    var file: String?
+
+    func run() throws {
+        try reportingErrors {
+            let data = try DataDirectory.locate()
+            let path = file ?? data.missions
+            let network = try MissionsLog.load(file: path, gazetteer: data.gazetteer())
+            for warning in network.warnings { printError(warning.description) }
+            let events = network.posts.reduce(0) { $0 + $1.events.count }
+            let senders = network.senders.joined(separator: ", ")
+            let uncounted = network.posts.filter { !$0.counted }.count
+            print("\(path): ok: \(events) events, \(network.posts.count) posts (\(uncounted) not counted), senders \(senders), \(network.warnings.count) warnings")
+        }
+    }
+}
