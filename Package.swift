@@ -34,7 +34,7 @@ let package = Package(
         ),
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
         .testTarget(name: "MissionMapTests", dependencies: ["MissionMap", "GeoKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["missionmap"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["missionmap"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,8 +23,8 @@ enum Fixture {
 
     static let header = "post_id,date,event,sender,host,city,type,accredited_from,lat,lon,source,note\n"
 
-    /// Loads a missions log written as CSV rows (header added).
-    static func network(_ rows: String, file: String = "fixture.csv") throws -> Network {
+    /// Loads a missions log written as CSV rows (the standard header added unless given).
+    static func network(_ rows: String, header: String = header, file: String = "fixture.csv") throws -> Network {
         try MissionsLog.load(table: CSVTable(text: header + rows, file: file, required: MissionsLog.requiredColumns), gazetteer: gazetteer)
     }
 

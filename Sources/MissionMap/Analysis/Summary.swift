@@ -45,7 +45,7 @@ public struct Summary: Sendable, Equatable, Codable {
         var regions = Dictionary(uniqueKeysWithValues: Summary.unRegions.map { ($0, Region(region: $0)) })
         func regionOf(_ iso2: String) -> String? { snapshot.gazetteer.country(code: iso2)?.region }
 
-        for state in snapshot.posts {
+        for state in snapshot.countedPosts {
             let region = regionOf(state.post.host)
             switch state.status {
             case .open:

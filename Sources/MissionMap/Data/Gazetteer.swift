@@ -89,7 +89,7 @@ public struct Gazetteer: Sendable {
         let key = Gazetteer.fold(text)
         guard key.count >= 3 else { return nil }
         let best = byName.min { (editDistance(key, $0.key), $0.key) < (editDistance(key, $1.key), $1.key) }
-        guard let best, editDistance(key, best.key) <= max(1, key.count / 4), let country = byCode[best.value] else { return nil }
+        guard let best, editDistance(key, best.key) <= max(1, key.count / 3), let country = byCode[best.value] else { return nil }
         return "\(country.name) (\(country.iso2))"
     }
 
@@ -99,7 +99,7 @@ public struct Gazetteer: Sendable {
         guard key.count >= 3 else { return nil }
         let names = cityNames(in: iso2)
         let best = names.min { (editDistance(key, Gazetteer.fold($0)), $0) < (editDistance(key, Gazetteer.fold($1)), $1) }
-        guard let best, editDistance(key, Gazetteer.fold(best)) <= max(1, key.count / 4) else { return nil }
+        guard let best, editDistance(key, Gazetteer.fold(best)) <= max(1, key.count / 3) else { return nil }
         return best
     }
 

@@ -128,8 +128,9 @@ private struct RowReader {
             return try Gazetteer.location(r, file: file)
         }
         if let location = gazetteer.location(ofCity: r["city"], in: host) { return location }
-        let hint = gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)? " } ?? ""
-        throw fail(r.line, "unknown city '\(r["city"])' in \(host) and no lat/lon given (\(hint)known there: \(gazetteer.cityNames(in: host).joined(separator: ", ")))")
+        let hint = gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
+            ?? "known there: \(gazetteer.cityNames(in: host).joined(separator: ", "))"
+        throw fail(r.line, "unknown city '\(r["city"])' in \(host) and no lat/lon given; \(hint)")
     }
 }
 

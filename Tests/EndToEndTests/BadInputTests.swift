@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// Every file of the bad-input corpus fails every command the same way: one
+/// `FILE:LINE: error:` line, exit status 1, and no output file.
+@Suite struct BadInputTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bad")
+
+    static let files: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
+        return names.filter { $0.hasSuffix(".csv") }.sorted()
+    }()
+
+    @Test func corpusIsThere() {
+        #expect(Self.files.count >= 30)
+    }
+
+    @Test(arguments: files)
+    func failsWithTheExpectedLine(name: String) throws {
+        let file = Self.corpus.appendingPathComponent(name).path
+        let expected = try String(contentsOfFile: file.replacingOccurrences(of: ".csv", with: ".expected"), encoding: .utf8)
+        let validate = try CLI.missionmap(["validate", file])
+        #expect(validate.status == 1)
+        #expect(validate.stderr == "\(file):\(expected)\n")
+        #expect(validate.stdout.isEmpty)
+
+        let out = try CLI.temporaryDirectory().appendingPathComponent("out").path
+        for command in ["export", "summary", "render"] {
+            let run = try CLI.missionmap([command, "--missions", file, "-o", out])
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr == "\(file):\(expected)\n", "\(command)")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(command) left no file")
+        }
+    }
+
+    @Test func rowWithoutSourceWarnsAndStillWorks() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("nosource.csv").path
+        try "post_id,date,event,sender,host,city,type,source\nKP-ES,2020-01-01,opened,KP,ES,,embassy,\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try CLI.missionmap(["validate", file])
+        #expect(run.status == 0)
+        #expect(run.stderr == "\(file):2: warning: row has no source\n")
+        #expect(run.stdout == "\(file): ok: 1 events, 1 posts (0 not counted), senders KP, 1 warnings\n")
+    }
+}
