@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MissionMap
 
 struct RenderCommand: ParsableCommand {
@@ -22,7 +23,9 @@ struct RenderCommand: ParsableCommand {
         try reportingErrors {
             let (files, network) = try data.load()
             let snapshot = try data.snapshot(of: network)
-            let svg = try SVGMapRenderer(width: width).render(snapshot, boundariesFile: files.boundaries)
+            var renderer = SVGMapRenderer(width: width)
+            renderer.dataSource = data.missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "missionmap's bundled log (Geo/missions.csv)"
+            let svg = try renderer.render(snapshot, boundariesFile: files.boundaries)
             try out.write(svg)
         }
     }

@@ -41,8 +41,9 @@ import Testing
         #expect(text.components(separatedBy: "<circle class=\"post ").count - 1 >= 44)
     }
 
-    @Test(arguments: ["2023-10-01", "2023-11-03", "2024-02-01"])
-    func summaryTotalsMatchTheExportedPosts(date: String) throws {
+    /// South Korea's published counts: an independent check on both the summary and the export.
+    @Test(arguments: [("2023-10-01", 53), ("2023-11-03", 49), ("2024-02-01", 44)])
+    func summaryTotalsMatchThePublishedCountsAndTheExport(date: String, published: Int) throws {
         let run = try CLI.missionmap(["summary", "--as-of", date, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -53,7 +54,8 @@ import Testing
         let export = try CLI.missionmap(["export", "--as-of", date])
         let features = try #require((try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])?["features"] as? [[String: Any]])
         let open = features.filter { ($0["properties"] as? [String: Any])?["status"] as? String == "open" }.count
-        #expect(totals["open"] as? Int == open)
+        #expect(totals["open"] as? Int == published)
+        #expect(open == published)
         #expect(regions.compactMap { $0["open"] as? Int }.reduce(0, +) == open)
         #expect(regions.map { $0["region"] as? String } == ["Africa", "Americas", "Asia", "Europe", "Oceania"])
     }
@@ -79,6 +81,22 @@ import Testing
             #expect(run.stderr == "\(missions):2: error: unknown country 'QQ' in column host\n")
             #expect(!FileManager.default.fileExists(atPath: out))
         }
+    }
+
+    @Test func failedRunLeavesAnExistingOutputUntouched() throws {
+        let missions = path("bad.csv"), out = path("keep.svg")
+        try "post_id,date,event,sender,host,type,source\nKP-X,2023-02-30,opened,KP,ES,embassy,s\n".write(toFile: missions, atomically: true, encoding: .utf8)
+        try "previous map".write(toFile: out, atomically: true, encoding: .utf8)
+        let run = try CLI.missionmap(["render", "--missions", missions, "-o", out])
+        #expect(run.status == 1)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous map")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["bad.csv", "keep.svg"], "no temporary file left")
+    }
+
+    @Test func unwritableOutputIsAnError() throws {
+        let run = try CLI.missionmap(["summary", "--as-of", "2023-10-01", "-o", path("no/such/dir/s.txt")])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("missionmap: error: cannot write \(path("no/such/dir/s.txt"))"))
     }
 
     @Test func impossibleDateIsAUsageError() throws {

@@ -41,6 +41,7 @@ import Testing
         #expect(try CLI.tool("rsvg-convert", ["-o", dir.appendingPathComponent("is.png").path, file]).status == 0)
         let svg = try String(contentsOfFile: file, encoding: .utf8)
         #expect(svg.contains("Diplomatic posts of Iceland, 2024-01-01"))
+        #expect(svg.contains("Data: iceland.csv, a source on every row."))
         #expect(svg.contains("Suspended (1)") && svg.contains("class=\"country host-suspended\" data-iso=\"RU\""))
         #expect(svg.contains("class=\"country host-non-resident\" data-iso=\"PL\""))
     }

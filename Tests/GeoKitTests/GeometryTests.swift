@@ -26,7 +26,7 @@ import Testing
     @Test func badInputIsAnErrorCarryingGEOSsMessage() throws {
         #expect { try geos.geometry(wkt: "POLYGON((0 0, 1 1") } throws: { error in
             guard case GeoError.geos(let message) = error else { return false }
-            return message.hasPrefix("WKT:") && message.count > 6
+            return message.hasPrefix("WKT: ParseException")
         }
     }
 
@@ -72,5 +72,28 @@ import Testing
         let fixed = try bowTie.madeValid()
         #expect(try fixed.isValid)
         #expect(try abs(fixed.area() - 2) < 1e-12)
+    }
+}
+
+@Suite struct GeometryErrorTests {
+    let geos: GEOSContext
+    init() throws { geos = try GEOSContext() }
+
+    @Test func mismatchedCollectionPartsAreRefusedNotCrashed() throws {
+        let point = try geos.point(XY(0, 0)), line = try geos.lineString([XY(0, 0), XY(1, 1)])
+        #expect(throws: GeoError.geos("a multiPolygon cannot hold a point")) {
+            try geos.collection(.multiPolygon, of: [point, line])
+        }
+        #expect(throws: GeoError.self) { try geos.collection(.point, of: [point]) }
+        #expect(try geos.collection(.multiPoint, of: [point, point]).partCount == 2)
+    }
+
+    @Test func failedPartsAreReportedWithGEOSsMessage() throws {
+        // An unclosed hole after a good shell: the shell must be freed, the error must say why.
+        #expect { try geos.polygon([[XY(0, 0), XY(4, 0), XY(4, 4), XY(0, 0)], [XY(1, 1), XY(2, 1), XY(2, 2)]]) } throws: { error in
+            guard case GeoError.geos(let message) = error else { return false }
+            return message.hasPrefix("GEOSGeom_createLinearRing:") && message.contains("closed")
+        }
+        #expect(throws: GeoError.self) { try geos.multiLineString([[XY(0, 0), XY(1, 1)], [XY(0, 0)]]) }
     }
 }

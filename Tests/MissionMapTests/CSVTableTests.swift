@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MissionMap
 
@@ -44,5 +45,28 @@ import Testing
         let table = try CSVTable(text: "a,b,c\n1,2,", file: "t.csv")
         #expect(table.records.count == 1)
         #expect(table.records[0]["c"] == "" && table.records[0]["b"] == "2")
+    }
+}
+
+@Suite struct CSVTableErrorLineTests {
+    @Test func strayQuoteIsReportedOnItsLine() {
+        #expect(throws: DataError(file: "t.csv", line: 4, "a quote inside a field that is not quoted as a whole (quote the field, and double the quote)")) {
+            try CSVTable(text: "a,b\n1,2\n3,4\n5,x\"y\"z\n6,7\n", file: "t.csv")
+        }
+    }
+
+    @Test func invalidUTF8IsReportedOnItsLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-utf8-\(UUID().uuidString).csv")
+        try Data("a,b\n1,2\n3,".utf8 + [0xC3, 0x28] + Data("\n".utf8)).write(to: file)
+        #expect(throws: DataError(file: file.path, line: 3, "not valid UTF-8")) {
+            try CSVTable(contentsOf: file.path)
+        }
+    }
+
+    @Test func missingFileHasNoLine() {
+        #expect(DataError(file: "/nope.csv", line: 0, "cannot read file").description == "/nope.csv: error: cannot read file")
+        #expect(throws: DataError(file: "/nonexistent/m.csv", line: 0, "cannot read file")) {
+            try CSVTable(contentsOf: "/nonexistent/m.csv")
+        }
     }
 }

@@ -58,3 +58,15 @@ import Testing
         #expect(parts[0].first == [-77.0428, -12.0464] && parts[1].last == [178.4419, -18.1416])
     }
 }
+
+@Suite struct AntimeridianSplitTests {
+    @Test func endOnTheMeridianMakesNoEmptyPart() {
+        let parts = GeoJSONWriter.splitAtAntimeridian([XY(170, -16), XY(179, -16), XY(-180, -16)])
+        #expect(parts == [[XY(170, -16), XY(179, -16), XY(180, -16)]])
+    }
+
+    @Test func pathThatNeverCrossesStaysWhole() {
+        let path = [XY(-3.7, 40.4), XY(5, 41), XY(12.5, 41.9)]
+        #expect(GeoJSONWriter.splitAtAntimeridian(path) == [path])
+    }
+}

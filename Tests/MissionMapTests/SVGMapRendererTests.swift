@@ -83,3 +83,10 @@ import FoundationXML
         #expect(doc.elements["script"] == nil)
     }
 }
+
+@Suite struct XMLTextTests {
+    @Test func charactersXMLForbidsAreDropped() {
+        #expect(XMLText.escaped("a\u{0}b\u{1B}c\u{FFFF}d\u{FFFE}e\tf") == "abcde\tf")
+        #expect(XMLText.escaped("Côte d'Ivoire 🇨🇮") == "Côte d&apos;Ivoire 🇨🇮")
+    }
+}

@@ -16,35 +16,63 @@ extension GEOSContext {
     }
 
     public func multiPolygon(_ polygons: [[[XY]]]) throws -> Geometry {
-        try collection(.multiPolygon, polygons.map(rawPolygon))
+        try collection(.multiPolygon, parts: polygons.count) { try rawPolygon(polygons[$0]) }
     }
 
     public func multiLineString(_ lines: [[XY]]) throws -> Geometry {
-        try collection(.multiLineString, lines.map { try check(GEOSGeom_createLineString_r(handle, try sequence($0)), "GEOSGeom_createLineString") })
+        try collection(.multiLineString, parts: lines.count) {
+            try check(GEOSGeom_createLineString_r(handle, try sequence(lines[$0])), "GEOSGeom_createLineString")
+        }
     }
 
-    /// A collection of copies of the given geometries (GEOS takes ownership of what it is given).
+    /// A collection of copies of the given geometries. The parts must suit the kind (points
+    /// in a multi-point, ...): GEOS 3.11 does not check, and a mismatch crashes it later.
     public func collection(_ kind: Geometry.Kind = .geometryCollection, of geometries: [Geometry]) throws -> Geometry {
-        try collection(kind, geometries.map { try check(GEOSGeom_clone_r(handle, $0.pointer), "GEOSGeom_clone") })
+        let allowed: Set<Geometry.Kind> = switch kind {
+        case .multiPoint: [.point]
+        case .multiLineString: [.lineString, .linearRing]
+        case .multiPolygon: [.polygon]
+        case .geometryCollection: Set([Geometry.Kind.point, .lineString, .linearRing, .polygon, .multiPoint, .multiLineString, .multiPolygon, .geometryCollection])
+        case .point, .lineString, .linearRing, .polygon: []
+        }
+        for g in geometries where !allowed.contains(try g.kind) {
+            throw GeoError.geos("a \(kind) cannot hold a \(try g.kind)")
+        }
+        if allowed.isEmpty { throw GeoError.geos("\(kind) is not a collection") }
+        return try collection(kind, parts: geometries.count) {
+            try check(GEOSGeom_clone_r(handle, geometries[$0].pointer), "GEOSGeom_clone")
+        }
     }
 
-    private func collection(_ kind: Geometry.Kind, _ parts: [OpaquePointer]) throws -> Geometry {
-        var parts: [OpaquePointer?] = parts
+    /// Makes `parts` raw geometries and hands them to a new collection. If making one fails,
+    /// those already made are destroyed; once handed over, GEOS owns them even if it fails.
+    private func collection(_ kind: Geometry.Kind, parts count: Int, _ make: (Int) throws -> OpaquePointer) throws -> Geometry {
+        var parts: [OpaquePointer?] = []
+        var handedOver = false
+        defer { if !handedOver { for p in parts { GEOSGeom_destroy_r(handle, p) } } }
+        for i in 0..<count { parts.append(try make(i)) }
+        handedOver = true
         let result = parts.withUnsafeMutableBufferPointer {
             GEOSGeom_createCollection_r(handle, kind.rawValue, $0.baseAddress, UInt32($0.count))
         }
         return try Geometry(result, "GEOSGeom_createCollection", in: self)
     }
 
+    /// A raw polygon owned by the caller. Rings made before a failing one are destroyed.
     private func rawPolygon(_ rings: [[XY]]) throws -> OpaquePointer {
-        guard let exterior = rings.first else {
+        guard !rings.isEmpty else {
             return try check(GEOSGeom_createEmptyPolygon_r(handle), "GEOSGeom_createEmptyPolygon")
         }
-        let shell = try check(GEOSGeom_createLinearRing_r(handle, try sequence(exterior)), "GEOSGeom_createLinearRing")
-        var holes: [OpaquePointer?] = try rings.dropFirst().map {
-            try check(GEOSGeom_createLinearRing_r(handle, try sequence($0)), "GEOSGeom_createLinearRing")
+        var made: [OpaquePointer?] = []
+        var handedOver = false
+        defer { if !handedOver { for r in made { GEOSGeom_destroy_r(handle, r) } } }
+        for ring in rings {
+            // GEOS takes the sequence even when making the ring fails.
+            made.append(try check(GEOSGeom_createLinearRing_r(handle, try sequence(ring)), "GEOSGeom_createLinearRing"))
         }
-        let result = holes.withUnsafeMutableBufferPointer {
+        handedOver = true
+        let shell = made.removeFirst()
+        let result = made.withUnsafeMutableBufferPointer {
             GEOSGeom_createPolygon_r(handle, shell, $0.baseAddress, UInt32($0.count))
         }
         return try check(result, "GEOSGeom_createPolygon")

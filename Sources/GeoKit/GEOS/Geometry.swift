@@ -26,7 +26,7 @@ public final class Geometry {
     // MARK: Kind
 
     /// The geometry's type, as GEOS numbers them.
-    public enum Kind: Int32, Sendable {
+    public enum Kind: Int32, Sendable, Hashable {
         case point = 0, lineString, linearRing, polygon, multiPoint, multiLineString, multiPolygon, geometryCollection
     }
 

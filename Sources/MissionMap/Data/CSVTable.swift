@@ -27,7 +27,10 @@ public struct CSVTable: Sendable {
             throw DataError(file: name, line: 0, "cannot read file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DataError(file: name, line: 1, "file is not valid UTF-8")
+            // UTF-8 never uses the byte 0x0A inside a character, so lines can be checked one by one.
+            let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0
+            throw DataError(file: name, line: bad + 1, "not valid UTF-8")
         }
         try self.init(text: text, file: name, required: required)
     }
@@ -45,14 +48,18 @@ public struct CSVTable: Sendable {
         var rows: [(line: Int, fields: [String])] = []
         var line = 1
         do {
-            let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+            // rowLimit 0: SwiftCSV's init parses no rows, so a parse error surfaces in the loop
+            // below, where `line` is known.
+            let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
             try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { fields in
                 rows.append((line, fields))
                 // Each row ends with one newline, plus any newlines quoted inside its fields.
                 line += 1 + fields.reduce(0) { $0 + $1.unicodeScalars.filter { $0 == "\n" }.count }
             }
+        } catch CSVParseError.quotation {
+            throw DataError(file: file, line: line, "a quote inside a field that is not quoted as a whole (quote the field, and double the quote)")
         } catch {
-            throw DataError(file: file, line: line, "malformed CSV: \(error)")
+            throw DataError(file: file, line: line, "malformed CSV row")
         }
         rows.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = rows.first else { throw DataError(file: file, line: 1, "empty file: expected a header row") }

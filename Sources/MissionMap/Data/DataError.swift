@@ -15,5 +15,8 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         self.severity = severity
     }
 
-    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+    /// `FILE:LINE: error: message`, or `FILE: error: message` when no line applies (line 0).
+    public var description: String {
+        line > 0 ? "\(file):\(line): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
+    }
 }

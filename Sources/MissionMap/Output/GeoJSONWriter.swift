@@ -78,7 +78,8 @@ public struct GeoJSONWriter: Sendable {
     }
 
     /// Cuts a lon/lat path where a step jumps across ±180°, ending one part and starting the
-    /// next on the meridian at the crossing latitude (interpolated on the short step).
+    /// next on the meridian at the crossing latitude (interpolated on the short step). Parts
+    /// that would be a single point (an end lying on the meridian itself) are dropped.
     static func splitAtAntimeridian(_ path: [XY]) -> [[XY]] {
         guard var previous = path.first else { return [] }
         var parts: [[XY]] = [[previous]]
@@ -88,12 +89,12 @@ public struct GeoJSONWriter: Sendable {
                 let unwrapped = p.x + (edge > 0 ? 360 : -360)
                 let t = (edge - previous.x) / (unwrapped - previous.x)
                 let lat = previous.y + t * (p.y - previous.y)
-                parts[parts.count - 1].append(XY(edge, lat))
+                if parts[parts.count - 1].last != XY(edge, lat) { parts[parts.count - 1].append(XY(edge, lat)) }
                 parts.append([XY(-edge, lat)])
             }
-            parts[parts.count - 1].append(p)
+            if parts[parts.count - 1].last != p { parts[parts.count - 1].append(p) }
             previous = p
         }
-        return parts
+        return parts.filter { $0.count >= 2 }
     }
 }

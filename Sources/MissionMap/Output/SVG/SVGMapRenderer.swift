@@ -4,8 +4,11 @@ import GeoKit
 /// markers, accreditation arcs, graticule, legend with counts, date and sources.
 public struct SVGMapRenderer: Sendable {
     public var width: Double
-    /// The PROJ definition of the map projection (Equal Earth by default).
+    /// The PROJ definition of the map projection, and its name for the legend.
     public var projection = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +type=crs"
+    public var projectionName = "Equal Earth"
+    /// What the legend names as the data: the missions log the map was drawn from.
+    public var dataSource = "missions log"
     /// Degrees between graticule lines.
     public var graticuleStep = 15.0
 
@@ -36,7 +39,7 @@ public struct SVGMapRenderer: Sendable {
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(fixedDecimal(width, 1)) \(fixedDecimal(height, 1))" \
         width="\(fixedDecimal(width, 1))" height="\(fixedDecimal(height, 1))" role="img" aria-labelledby="map-title map-desc">
         <title id="map-title">\(XMLText.escaped(title))</title>
-        <desc id="map-desc">\(XMLText.escaped("\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Projection: Equal Earth. Boundaries: Natural Earth."))</desc>
+        <desc id="map-desc">\(XMLText.escaped("\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(projectionName). Boundaries: Natural Earth."))</desc>
         <style>\(MapStyle.css)</style>
         \(MapStyle.defs)
         <rect class="background" width="100%" height="100%"/>
@@ -132,8 +135,8 @@ public struct SVGMapRenderer: Sendable {
         }
         let uncounted = snapshot.posts.filter { !$0.post.counted }.count
         let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) posts outside the official count, not in the figures."
-        let note = "As of \(snapshot.asOf).\(extra) Data: missionmap missions log, one public source per row (Geo/missions.csv). "
-            + "Boundaries: Natural Earth 1:50m (public domain). Projection: Equal Earth."
+        let note = "As of \(snapshot.asOf).\(extra) Data: \(dataSource), a source on every row. "
+            + "Boundaries: Natural Earth 1:50m (public domain). Projection: \(projectionName)."
         out += "<text class=\"legend-note\" x=\"0\" y=\"104\">\(XMLText.escaped(note))</text>\n"
         return out + "</g>\n"
     }

@@ -10,11 +10,19 @@ enum XMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            // XML 1.0 forbids most control characters even escaped; drop them.
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": continue
+            // XML 1.0 allows no other characters, not even escaped: drop them.
+            case _ where !XMLText.isAllowed(scalar): continue
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// XML 1.0's Char production: tab, line ends, and U+0020 up, less surrogates, U+FFFE, U+FFFF.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
     }
 }
