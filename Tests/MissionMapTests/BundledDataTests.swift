@@ -6,8 +6,7 @@ import Testing
 @Suite struct BundledDataTests {
     let network: Network
     init() throws {
-        let gazetteer = try Gazetteer(capitalsFile: Repo.data.capitals, citiesFile: Repo.data.cities)
-        network = try MissionsLog.load(file: Repo.data.missions, gazetteer: gazetteer)
+        network = try MissionsLog.load(file: Repo.data.missions, gazetteer: Repo.data.gazetteer())
     }
 
     func snapshot(_ date: String) throws -> Snapshot {
@@ -28,7 +27,8 @@ import Testing
     @Test func fortyNineAfterTheFourLateOctoberClosures() throws {
         let s = try snapshot("2023-11-03")
         #expect(s.posts(.open).count == 49)
-        let gone = Set(s.posts.filter { $0.status != .open }.map(\.post.host))
+        let before = Set(try snapshot("2023-10-01").posts(.open).map(\.post.host))
+        let gone = before.subtracting(s.posts(.open).map(\.post.host))
         #expect(gone == ["ES", "UG", "AO", "HK"])
         #expect(try snapshot("2023-11-06").posts(.open).count == 48, "Nepal closes on 6 November")
     }
@@ -46,6 +46,33 @@ import Testing
         #expect(madrid.accreditedFrom == "KP-IT-ROME")
         #expect(s.hostStatuses["ES"] == .nonResident)
         #expect(try snapshot("2023-10-01").hostStatuses["ES"] == .resident)
+    }
+
+    @Test func postsOutsideTheOfficialCountAreFlagged() throws {
+        let uncounted = Set(network.posts.filter { !$0.counted }.map(\.city))
+        #expect(uncounted == ["Dandong", "Karachi", "Khabarovsk", "Tokyo"])
+        #expect(try snapshot("2023-10-01").hostStatuses["JP"] == nil, "Chongryon does not make Japan a host")
+    }
+
+    @Test func belarusEmbassyOpenedIn2016() throws {
+        #expect(try snapshot("2016-08-31").post(id: "KP-BY-MINSK") == nil)
+        #expect(try snapshot("2016-10-01").post(id: "KP-BY-MINSK")?.status == .open)
+    }
+
+    @Test func foreignEmbassiesInPyongyangLeftAndCameBack() throws {
+        func status(_ sender: String, _ date: String) throws -> PostStatus? {
+            network.snapshot(sender: sender, asOf: try #require(Day(date))).posts.first { $0.post.host == "KP" }?.status
+        }
+        #expect(try status("SE", "2019-06-01") == .open)
+        #expect(try status("SE", "2021-06-01") == .suspended, "suspended, not closed")
+        #expect(try status("SE", "2024-09-12") == .suspended)
+        #expect(try status("SE", "2024-09-13") == .open)
+        #expect(try status("PL", "2024-06-01") == .suspended)
+        #expect(try status("PL", "2024-12-31") == .open)
+        #expect(try status("RU", "2021-06-01") == .open, "Russia kept its staff")
+        let pyongyang = network.senders.filter { $0 != "KP" }
+        let open2024 = try pyongyang.filter { try status($0, "2024-12-31") == .open }
+        #expect(open2024.count == 15, "15 embassies operating in Dec 2024 (Yonhap): \(open2024)")
     }
 
     @Test func pyongyangIsInsideNorthKoreaAndNotSouthKorea() throws {

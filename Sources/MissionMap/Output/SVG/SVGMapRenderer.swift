@@ -16,7 +16,7 @@ public struct SVGMapRenderer: Sendable {
         self.width = width
     }
 
-    private let margin = 16.0, headerHeight = 64.0, legendHeight = 118.0
+    private let margin = 16.0, headerHeight = 64.0, legendHeight = 134.0, legendWidth = 1000.0
 
     /// Renders with boundaries read from a file, in GEOS and PROJ contexts of its own.
     public func render(_ snapshot: Snapshot, boundariesFile: String) throws -> String {
@@ -25,9 +25,11 @@ public struct SVGMapRenderer: Sendable {
 
     public func render(_ snapshot: Snapshot, boundaries: Boundaries, context: ProjContext) throws -> String {
         let mapWidth = width - 2 * margin
+        // Header and legend are laid out for 1000 px and scaled down on narrower maps.
+        let textScale = min(1, mapWidth / legendWidth)
         let canvas = try MapCanvas(projection: projection, extent: SVGMapRenderer.sphereOutline(),
-                                   origin: XY(margin, headerHeight), width: mapWidth, context: context)
-        let height = (canvas.frame.maxY + legendHeight).rounded(.up)
+                                   origin: XY(margin, headerHeight * textScale), width: mapWidth, context: context)
+        let height = (canvas.frame.maxY + legendHeight * textScale).rounded(.up)
         let senderName = snapshot.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
         let counts = snapshot.countsByStatus
         let hostStatuses = snapshot.hostStatuses
@@ -45,8 +47,9 @@ public struct SVGMapRenderer: Sendable {
         <rect class="background" width="100%" height="100%"/>
 
         """
-        svg += "<g id=\"header\"><text class=\"title\" x=\"\(margin)\" y=\"30\">\(XMLText.escaped(title))</text>"
-        svg += "<text class=\"subtitle\" x=\"\(margin)\" y=\"52\">\(XMLText.escaped(summary))</text></g>\n"
+        let headerScaling = textScale < 1 ? " transform=\"scale(\(fixedDecimal(textScale, 4)))\"" : ""
+        svg += "<g id=\"header\"\(headerScaling)><text class=\"title\" x=\"\(fixedDecimal(margin / textScale, 1))\" y=\"30\">\(XMLText.escaped(title))</text>"
+        svg += "<text class=\"subtitle\" x=\"\(fixedDecimal(margin / textScale, 1))\" y=\"52\">\(XMLText.escaped(summary))</text></g>\n"
 
         svg += "<g id=\"sphere\"><path class=\"sphere\" d=\"\(try canvas.pathData([SVGMapRenderer.sphereOutline()], closed: true))\"/></g>\n"
         svg += "<g id=\"graticule\"><path class=\"graticule\" d=\"\(try canvas.pathData(graticule(), closed: false))\"/></g>\n"
@@ -89,7 +92,7 @@ public struct SVGMapRenderer: Sendable {
             }
         }
         svg += "</g>\n<g id=\"labels\"/>\n"
-        svg += legend(top: canvas.frame.maxY + 10, counts: counts, hostStatuses: hostStatuses, snapshot: snapshot)
+        svg += legend(top: canvas.frame.maxY + 10 * textScale, scale: textScale, counts: counts, hostStatuses: hostStatuses, snapshot: snapshot)
         svg += "</svg>\n"
         return svg
     }
@@ -106,8 +109,9 @@ public struct SVGMapRenderer: Sendable {
         return text + " [\(state.post.id)]"
     }
 
-    private func legend(top: Double, counts: [PostStatus: Int], hostStatuses: [String: HostStatus], snapshot: Snapshot) -> String {
-        var out = "<g id=\"legend\" transform=\"translate(\(margin),\(fixedDecimal(top, 1)))\">\n"
+    private func legend(top: Double, scale: Double, counts: [PostStatus: Int], hostStatuses: [String: HostStatus], snapshot: Snapshot) -> String {
+        let scaling = scale < 1 ? " scale(\(fixedDecimal(scale, 4)))" : ""
+        var out = "<g id=\"legend\" transform=\"translate(\(margin),\(fixedDecimal(top, 1)))\(scaling)\">\n"
         out += "<text class=\"legend-heading\" x=\"0\" y=\"12\">Posts (markers)</text>\n"
         let statuses: [(PostStatus, String)] = [(.open, "Open"), (.crossAccredited, "Host covered from elsewhere"),
                                                 (.closed, "Closed"), (.suspended, "Suspended")]
@@ -135,9 +139,12 @@ public struct SVGMapRenderer: Sendable {
         }
         let uncounted = snapshot.posts.filter { !$0.post.counted }.count
         let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) posts outside the official count, not in the figures."
-        let note = "As of \(snapshot.asOf).\(extra) Data: \(dataSource), a source on every row. "
-            + "Boundaries: Natural Earth 1:50m (public domain). Projection: \(projectionName)."
-        out += "<text class=\"legend-note\" x=\"0\" y=\"104\">\(XMLText.escaped(note))</text>\n"
+        // Two lines, so that each fits the legend's 1000 px.
+        let notes = ["As of \(snapshot.asOf).\(extra)",
+                     "Data: \(dataSource), a source on every row. Boundaries: Natural Earth 1:50m (public domain). Projection: \(projectionName)."]
+        for (i, note) in notes.enumerated() {
+            out += "<text class=\"legend-note\" x=\"0\" y=\"\(104 + 15 * i)\">\(XMLText.escaped(note))</text>\n"
+        }
         return out + "</g>\n"
     }
 
