@@ -38,6 +38,15 @@ struct DataOptions: ParsableArguments {
         return country.iso2
     }
 
+    /// A region or subregion name as the gazetteer spells it; nil for none given.
+    func region(_ name: String?, in network: Network) throws -> String? {
+        guard let name else { return nil }
+        guard let region = network.gazetteer.regionName(matching: name) else {
+            throw CommandFailure("unknown region '\(name)': expected one of \(network.gazetteer.regionNames.joined(separator: ", "))")
+        }
+        return region
+    }
+
     /// The snapshot the options ask for.
     func snapshot(of network: Network) throws -> Snapshot {
         network.snapshot(sender: try senderCode(in: network), asOf: date)
@@ -50,16 +59,27 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 
     func write(_ text: String) throws {
+        try stream { try $0(text) }
+    }
+
+    /// Hands `body` a sink for the output as it is produced: standard output, or a file that
+    /// appears only once `body` has finished without error.
+    func stream(_ body: ((String) throws -> Void) throws -> Void) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            var buffer = Data()
+            try body { text in
+                buffer.append(contentsOf: text.utf8)
+                if buffer.count >= 1 << 16 {
+                    FileHandle.standardOutput.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(buffer)
             return
         }
-        do {
-            // .atomic writes a temporary file beside the target and renames it into place.
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
-        }
+        let file = try OutputFile(path: output)
+        try body(file.write)
+        try file.commit()
     }
 }
 

@@ -4,17 +4,48 @@ import MissionMap
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the network on a date as GeoJSON: posts as points, cross-accreditations as great-circle lines."
+        abstract: "Write the network on a date as GeoJSON (RFC 7946): posts as points, cross-accreditations as great-circle lines, optionally host countries as polygons."
     )
 
     @OptionGroup var data: DataOptions
+
+    @Flag(help: "Add the host countries (and the sender) as polygons with their host_status.")
+    var countries = false
+
+    @Option(help: ArgumentHelp("Only posts with these statuses, comma-separated (\(PostStatus.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "list"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Only this UN region or subregion (Africa, Europe, Western Asia, ...).", valueName: "name"))
+    var region: String?
+
+    @Option(help: ArgumentHelp("Decimal places of coordinates, 1 to 9.", valueName: "n"))
+    var precision = 6
+
     @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        guard (1...9).contains(precision) else { throw ValidationError("--precision must be from 1 to 9") }
+        _ = try statuses()
+    }
+
+    func statuses() throws -> Set<PostStatus>? {
+        guard let status else { return nil }
+        return Set(try status.split(separator: ",").map {
+            let word = $0.trimmingCharacters(in: .whitespaces)
+            guard let value = PostStatus(rawValue: word) else {
+                throw ValidationError("unknown status '\(word)' in --status: expected \(PostStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return value
+        })
+    }
 
     func run() throws {
         try reportingErrors {
-            let (_, network) = try data.load()
+            let (files, network) = try data.load()
             let snapshot = try data.snapshot(of: network)
-            try out.write(GeoJSONWriter().string(snapshot))
+            let writer = GeoJSONWriter(decimals: precision, statuses: try statuses(), region: try data.region(region, in: network))
+            let boundaries = countries ? try Boundaries(file: files.boundaries) : nil
+            try out.stream { sink in try writer.write(snapshot, countries: boundaries, to: sink) }
         }
     }
 }

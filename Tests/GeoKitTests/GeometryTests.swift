@@ -97,3 +97,26 @@ import Testing
         #expect(throws: GeoError.self) { try geos.multiLineString([[XY(0, 0), XY(1, 1)], [XY(0, 0)]]) }
     }
 }
+
+@Suite struct PrecisionTests {
+    @Test func snappingRoundsAndStaysValid() throws {
+        let geos = try GEOSContext()
+        // A sliver thinner than the grid collapses; the square keeps its corners on the grid.
+        let g = try geos.geometry(wkt: "MULTIPOLYGON(((0 0, 1.0000004 0, 1 1.0000003, 0 1, 0 0)), ((5 5, 6 5, 6 5.0000001, 5 5)))")
+        let snapped = try g.snappedToGrid(1e-6)
+        #expect(try snapped.isValid)
+        let polygons = try snapped.polygons()
+        #expect(polygons.count == 1, "the sliver collapsed away")
+        #expect(Set(polygons[0][0].map { [$0.x, $0.y] }) == [[0, 0], [1, 0], [1, 1], [0, 1]])
+    }
+}
+
+@Suite struct EmptyGeometryTests {
+    @Test func emptyPartsHaveNoCoordinates() throws {
+        let geos = try GEOSContext()
+        #expect(try geos.geometry(wkt: "POLYGON EMPTY").polygons().isEmpty)
+        #expect(try geos.geometry(wkt: "GEOMETRYCOLLECTION(POLYGON EMPTY, POINT(1 2))").points() == [XY(1, 2)])
+        let disjoint = try geos.geometry(wkt: "POLYGON((0 0, 1 0, 1 1, 0 0))").intersection(geos.geometry(wkt: "POLYGON((5 5, 6 5, 6 6, 5 5))"))
+        #expect(try disjoint.polygons().isEmpty)
+    }
+}

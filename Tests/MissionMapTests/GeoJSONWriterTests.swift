@@ -16,7 +16,7 @@ import Testing
         A-BB,2020-01-01,opened,AA,BB,,embassy,,,,http://s/1,
         A-CC,2021-01-01,accredited,AA,CC,,embassy,A-BB,,,http://s/2,"note, quoted"
         """)
-        let text = GeoJSONWriter().string(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!))
+        let text = try GeoJSONWriter().string(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!))
         let all = try features(text)
         #expect(all.count == 3)
         let post = try #require(all.first { ($0["id"] as? String) == "A-BB" })
@@ -34,7 +34,7 @@ import Testing
 
     @Test func coordinatesAreRoundedToSixDecimals() throws {
         let network = try Fixture.network("A,2020-01-01,opened,AA,BB,,embassy,,12.3456789,-0.0000001,s,\n")
-        let text = GeoJSONWriter().string(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!))
+        let text = try GeoJSONWriter().string(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!))
         #expect(text.contains("\"coordinates\":[0,12.345679]"), "rounded, no -0, no exponent")
     }
 
@@ -43,7 +43,7 @@ import Testing
         A-PE,2020-01-01,opened,AA,PE,,embassy,,,,s,
         A-FJ,2020-01-01,accredited,AA,FJ,,embassy,A-PE,,,s,
         """)
-        let text = GeoJSONWriter().string(network.snapshot(sender: "AA", asOf: Day("2021-01-01")!))
+        let text = try GeoJSONWriter().string(network.snapshot(sender: "AA", asOf: Day("2021-01-01")!))
         let line = try #require(try features(text).first { $0["id"] as? String == "A-PE>A-FJ" })
         let geometry = try #require(line["geometry"] as? [String: Any])
         #expect(geometry["type"] as? String == "MultiLineString")
@@ -68,5 +68,26 @@ import Testing
     @Test func pathThatNeverCrossesStaysWhole() {
         let path = [XY(-3.7, 40.4), XY(5, 41), XY(12.5, 41.9)]
         #expect(GeoJSONWriter.splitAtAntimeridian(path) == [path])
+    }
+}
+
+@Suite struct GeoJSONPolygonValidityTests {
+    /// Every country polygon, read back by GEOS from the written text, is valid at 6 and at 2 decimals.
+    @Test(arguments: [6, 2])
+    func writtenPolygonsAreValidAfterRounding(decimals: Int) throws {
+        let network = try MissionsLog.load(file: Repo.data.missions, gazetteer: Repo.data.gazetteer())
+        let geos = try GEOSContext()
+        let boundaries = try Boundaries(file: Repo.data.boundaries, context: geos)
+        let snapshot = network.snapshot(sender: "KP", asOf: Day("2024-01-01")!)
+        let text = try GeoJSONWriter(decimals: decimals).string(snapshot, countries: boundaries)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let countries = try #require(json["features"] as? [[String: Any]]).filter { ($0["properties"] as? [String: Any])?["kind"] as? String == "country" }
+        #expect(countries.count == snapshot.hostStatuses.count)
+        for feature in countries {
+            let geometry = try JSONSerialization.data(withJSONObject: try #require(feature["geometry"]))
+            let shape = try geos.geometry(geoJSON: String(decoding: geometry, as: UTF8.self))
+            let reason = try shape.validityReason()
+            #expect(try shape.isValid, "\(feature["id"] ?? "?"): \(reason)")
+        }
     }
 }

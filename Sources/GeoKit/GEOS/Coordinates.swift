@@ -110,11 +110,11 @@ extension GEOSContext {
 }
 
 extension Geometry {
-    /// The simple parts (points, lines, polygons) of this geometry, as borrowed pointers.
+    /// The non-empty simple parts (points, lines, polygons) of this geometry, as borrowed pointers.
     private func simpleParts() throws -> [OpaquePointer] {
         switch try kind {
         case .point, .lineString, .linearRing, .polygon:
-            return [pointer]
+            return try isEmpty ? [] : [pointer]
         case .multiPoint, .multiLineString, .multiPolygon, .geometryCollection:
             var result: [OpaquePointer] = []
             for i in 0..<(try partCount) {
@@ -127,7 +127,7 @@ extension Geometry {
 
     private static func borrowedParts(_ part: OpaquePointer, _ context: GEOSContext) throws -> [OpaquePointer] {
         let id = GEOSGeomTypeId_r(context.handle, part)
-        guard id >= Kind.multiPoint.rawValue else { return [part] }
+        guard id >= Kind.multiPoint.rawValue else { return GEOSisEmpty_r(context.handle, part) == 0 ? [part] : [] }
         return try (0..<GEOSGetNumGeometries_r(context.handle, part)).flatMap {
             try borrowedParts(try context.check(GEOSGetGeometryN_r(context.handle, part, $0), "GEOSGetGeometryN"), context)
         }

@@ -125,6 +125,13 @@ public final class Geometry {
         try Geometry(GEOSClipByRect_r(handle, pointer, b.minX, b.minY, b.maxX, b.maxY), "GEOSClipByRect", in: context)
     }
 
+    /// The geometry with every coordinate snapped to a grid of `gridSize` (1e-6 for six
+    /// decimals), kept valid: rings that collapse are removed, crossings that rounding would
+    /// create are resolved (GEOS's precision reducer). The input must be valid.
+    public func snappedToGrid(_ gridSize: Double) throws -> Geometry {
+        try Geometry(GEOSGeom_setPrecision_r(handle, pointer, gridSize, 0), "GEOSGeom_setPrecision", in: context)
+    }
+
     /// A valid version of an invalid geometry (GEOS's MakeValid).
     public func madeValid() throws -> Geometry {
         try Geometry(GEOSMakeValid_r(handle, pointer), "GEOSMakeValid", in: context)

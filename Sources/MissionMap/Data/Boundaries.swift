@@ -23,6 +23,11 @@ public final class Boundaries {
         let features: [Feature]
     }
 
+    /// Reads boundaries into a GEOS context of their own.
+    public convenience init(file: String) throws {
+        try self.init(file: file, context: GEOSContext())
+    }
+
     public init(file: String, context: GEOSContext) throws {
         self.context = context
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {

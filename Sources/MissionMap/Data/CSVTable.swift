@@ -10,9 +10,9 @@ public struct CSVTable: Sendable {
         public let line: Int
         let cells: [String: String]
 
-        /// The trimmed cell of `column`, or "" if the column is absent or empty.
+        /// The cell of `column` without surrounding white space, or "" if the column is absent.
         public subscript(column: String) -> String {
-            cells[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+            cells[column] ?? ""
         }
     }
 
@@ -61,9 +61,9 @@ public struct CSVTable: Sendable {
         } catch {
             throw DataError(file: file, line: line, "malformed CSV row")
         }
-        rows.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        rows.removeAll { $0.fields.allSatisfy { CSVTable.trimmed($0).isEmpty } }
         guard let header = rows.first else { throw DataError(file: file, line: 1, "empty file: expected a header row") }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let columns = header.fields.map(CSVTable.trimmed)
         if let duplicate = Dictionary(grouping: columns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw DataError(file: file, line: header.line, "column '\(duplicate)' appears twice in the header")
         }
@@ -75,8 +75,16 @@ public struct CSVTable: Sendable {
             guard row.fields.count == columns.count else {
                 throw DataError(file: file, line: row.line, "expected \(columns.count) fields, found \(row.fields.count)")
             }
-            return Record(line: row.line, cells: Dictionary(uniqueKeysWithValues: zip(columns, row.fields)))
+            return Record(line: row.line, cells: Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map(CSVTable.trimmed))))
         }
+    }
+
+    /// A cell without the white space around it (done once per cell: Foundation's trimming
+    /// was a fifth of the time of loading a large log).
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = s.lastIndex(where: { !$0.isWhitespace })!
+        return first == s.startIndex && last == s.index(before: s.endIndex) ? s : String(s[first...last])
     }
 
     /// The line where the last quoted field opens and never closes.

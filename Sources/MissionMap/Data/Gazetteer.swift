@@ -79,6 +79,22 @@ public struct Gazetteer: Sendable {
         byCode[code.uppercased()]
     }
 
+    /// Every UN region and subregion name in the gazetteer, sorted.
+    public var regionNames: [String] {
+        Array(Set(countries.flatMap { [$0.region, $0.subregion] }).subtracting([""])).sorted()
+    }
+
+    /// The region or subregion name as the gazetteer spells it, matched without regard to case.
+    public func regionName(matching text: String) -> String? {
+        regionNames.first { $0.lowercased() == text.lowercased() }
+    }
+
+    /// Whether a country lies in a region or subregion (as spelt by `regionName(matching:)`).
+    public func isCountry(_ iso2: String, in region: String) -> Bool {
+        guard let country = country(code: iso2) else { return false }
+        return country.region == region || country.subregion == region
+    }
+
     /// The country with this code, English name or alias (any case, accents ignored).
     public func country(matching text: String) -> Country? {
         country(code: text) ?? byName[Gazetteer.fold(text)].flatMap { byCode[$0] }

@@ -1,39 +1,84 @@
 import GeoKit
 
-/// Writes a snapshot as an RFC 7946 FeatureCollection: a `post` Point per post and an
-/// `accreditation` line per cross-accreditation, along the great circle and split where
-/// it crosses the antimeridian.
+/// Writes a snapshot as an RFC 7946 FeatureCollection, feature by feature:
+/// - `post` Points, one per post;
+/// - `accreditation` lines along the great circle (at most 1° steps) from the covering post to
+///   each host it covers, split into a MultiLineString where they cross ±180°;
+/// - with boundaries, `country` polygons of the hosts and the sender, with `host_status`.
+/// Coordinates are rounded to `decimals` with no repeated positions; polygons are snapped
+/// to that grid with GEOS (so they stay valid), cut at ±180° and wound counter-clockwise
+/// (holes clockwise). The collection's `bbox` comes last, once every position is known.
 public struct GeoJSONWriter: Sendable {
-    public var decimals = 6
+    /// Decimal places of coordinates (6 is about 0.1 m).
+    public var decimals: Int
+    /// The post statuses to write; nil for all.
+    public var statuses: Set<PostStatus>?
+    /// A UN region or subregion (as the gazetteer spells it) to keep; nil for the world.
+    public var region: String?
 
-    public init(decimals: Int = 6) {
+    public init(decimals: Int = 6, statuses: Set<PostStatus>? = nil, region: String? = nil) {
+        precondition((1...9).contains(decimals), "decimals must be 1 to 9")
         self.decimals = decimals
+        self.statuses = statuses
+        self.region = region
     }
 
-    /// Writes the collection in pieces to `sink`, one feature at a time.
-    public func write(_ snapshot: Snapshot, to sink: (String) throws -> Void) rethrows {
-        try sink("{\"type\":\"FeatureCollection\",\"features\":[\n")
-        var first = true
-        func emit(_ feature: String) throws {
-            try sink((first ? "" : ",\n") + feature)
-            first = false
+    /// Writes the collection in pieces to `sink`; nothing is held back but the bounding box.
+    public func write(_ snapshot: Snapshot, countries: Boundaries? = nil, to sink: (String) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var out = FeatureStream(decimals: decimals, sink: sink)
+            try write(snapshot, countries: countries, to: &out)
         }
-        for state in snapshot.posts { try emit(postFeature(state, snapshot)) }
-        for link in snapshot.accreditations { try emit(accreditationFeature(link.from, link.to)) }
-        try sink("\n]}\n")
+    }
+
+    private func write(_ snapshot: Snapshot, countries: Boundaries?, to out: inout FeatureStream) throws {
+        try out.begin()
+        let inRegion = { (iso2: String) in region.map { snapshot.gazetteer.isCountry(iso2, in: $0) } ?? true }
+        for state in snapshot.posts where statuses?.contains(state.status) ?? true && inRegion(state.post.host) {
+            try out.feature(id: state.post.id, geometry: out.point(state.post.location), properties: postProperties(state, snapshot))
+        }
+        if statuses?.contains(.crossAccredited) ?? true {
+            for link in snapshot.accreditations where inRegion(link.to.post.host) {
+                let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
+                guard let geometry = out.lines(GeoJSONWriter.splitAtAntimeridian(path)) else { continue }
+                try out.feature(id: "\(link.from.post.id)>\(link.to.post.id)", geometry: geometry, properties: JSONText.object([
+                    "kind": JSONText.string("accreditation"),
+                    "from": JSONText.string(link.from.post.id),
+                    "host": JSONText.string(link.to.post.host),
+                    "since": JSONText.string(link.to.accreditedSince?.description),
+                ]))
+            }
+        }
+        if let countries {
+            let statuses = snapshot.hostStatuses
+            for code in countries.codes where statuses[code] != nil && inRegion(code) {
+                guard let shape = countries.shape(code),
+                      let geometry = try out.polygons(shape, gridSize: 1 / pow10(decimals)) else { continue }
+                let country = snapshot.gazetteer.country(code: code)
+                try out.feature(id: "country:\(code)", geometry: geometry, properties: JSONText.object([
+                    "kind": JSONText.string("country"),
+                    "iso2": JSONText.string(code),
+                    "name": JSONText.string(country?.name),
+                    "host_status": JSONText.string(statuses[code]!.rawValue),
+                    "region": JSONText.string(country?.region),
+                    "subregion": JSONText.string(country?.subregion),
+                ]))
+            }
+        }
+        try out.end()
     }
 
     /// The whole collection as one string.
-    public func string(_ snapshot: Snapshot) -> String {
-        var out = ""
-        write(snapshot) { out += $0 }
-        return out
+    public func string(_ snapshot: Snapshot, countries: Boundaries? = nil) throws -> String {
+        var text = ""
+        try write(snapshot, countries: countries) { text += $0 }
+        return text
     }
 
-    func postFeature(_ state: PostState, _ snapshot: Snapshot) -> String {
+    func postProperties(_ state: PostState, _ snapshot: Snapshot) -> String {
         let post = state.post
         let host = snapshot.gazetteer.country(code: post.host)
-        let properties = JSONText.object([
+        return JSONText.object([
             "kind": JSONText.string("post"),
             "id": JSONText.string(post.id),
             "sender": JSONText.string(post.sender),
@@ -50,31 +95,6 @@ public struct GeoJSONWriter: Sendable {
             "counted": post.counted ? "true" : "false",
             "source": JSONText.string(state.basis.source),
         ])
-        let geometry = "{\"type\":\"Point\",\"coordinates\":\(position(post.location))}"
-        return feature(id: post.id, geometry: geometry, properties: properties)
-    }
-
-    func accreditationFeature(_ from: PostState, _ to: PostState) -> String {
-        let parts = GeoJSONWriter.splitAtAntimeridian(Geodesic.wgs84.path(from.post.location, to.post.location, maxStepDegrees: 1))
-        let lines = parts.map { "[" + $0.map(position).joined(separator: ",") + "]" }
-        let geometry = lines.count == 1
-            ? "{\"type\":\"LineString\",\"coordinates\":\(lines[0])}"
-            : "{\"type\":\"MultiLineString\",\"coordinates\":[\(lines.joined(separator: ","))]}"
-        let properties = JSONText.object([
-            "kind": JSONText.string("accreditation"),
-            "from": JSONText.string(from.post.id),
-            "host": JSONText.string(to.post.host),
-            "since": JSONText.string(to.accreditedSince?.description),
-        ])
-        return feature(id: "\(from.post.id)>\(to.post.id)", geometry: geometry, properties: properties)
-    }
-
-    private func feature(id: String, geometry: String, properties: String) -> String {
-        "{\"type\":\"Feature\",\"id\":\(JSONText.string(id)),\"geometry\":\(geometry),\"properties\":\(properties)}"
-    }
-
-    private func position(_ p: XY) -> String {
-        "[\(fixedDecimal(p.x, decimals)),\(fixedDecimal(p.y, decimals))]"
     }
 
     /// Cuts a lon/lat path where a step jumps across ±180°, ending one part and starting the
@@ -96,5 +116,96 @@ public struct GeoJSONWriter: Sendable {
             previous = p
         }
         return parts.filter { $0.count >= 2 }
+    }
+}
+
+func pow10(_ n: Int) -> Double {
+    (0..<n).reduce(1.0) { value, _ in value * 10 }
+}
+
+/// The FeatureCollection being written: commas between features, rounded positions, and
+/// the bounding box of everything written so far.
+private struct FeatureStream {
+    let decimals: Int
+    let sink: (String) throws -> Void
+    var count = 0
+    var bbox: Bounds?
+
+    let factor: Double
+
+    init(decimals: Int, sink: @escaping (String) throws -> Void) {
+        self.decimals = decimals
+        self.sink = sink
+        factor = pow10(decimals)
+    }
+
+    mutating func begin() throws {
+        try sink("{\"type\":\"FeatureCollection\",\"features\":[\n")
+    }
+
+    mutating func feature(id: String, geometry: String, properties: String) throws {
+        try sink((count == 0 ? "" : ",\n")
+            + "{\"type\":\"Feature\",\"id\":\(JSONText.string(id)),\"geometry\":\(geometry),\"properties\":\(properties)}")
+        count += 1
+    }
+
+    /// Ends the collection with its bbox (RFC 7946 §5: west, south, east, north), which JSON
+    /// lets come after the features, so that nothing has to be held back to write it.
+    mutating func end() throws {
+        let box = bbox.map { ",\"bbox\":[\(fixedDecimal($0.minX, decimals)),\(fixedDecimal($0.minY, decimals)),\(fixedDecimal($0.maxX, decimals)),\(fixedDecimal($0.maxY, decimals))]" } ?? ""
+        try sink("\n]\(box)}\n")
+    }
+
+    /// Positions rounded to the grid, repeats dropped, the bbox extended.
+    mutating func positions(_ points: [XY]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(points.count)
+        var last = ""
+        for p in points {
+            let text = "[\(fixedDecimal(p.x, decimals)),\(fixedDecimal(p.y, decimals))]"
+            if text == last { continue }
+            last = text
+            out.append(text)
+            // The box holds the rounded values, as written.
+            let rounded = XY((p.x * factor).rounded() / factor, (p.y * factor).rounded() / factor)
+            if bbox == nil { bbox = Bounds(minX: rounded.x, minY: rounded.y, maxX: rounded.x, maxY: rounded.y) } else { bbox!.extend(rounded) }
+        }
+        return out
+    }
+
+    mutating func point(_ p: XY) -> String {
+        "{\"type\":\"Point\",\"coordinates\":\(positions([p])[0])}"
+    }
+
+    /// A LineString or MultiLineString; nil if no part keeps two distinct positions.
+    mutating func lines(_ parts: [[XY]]) -> String? {
+        let lines = parts.map { positions($0) }.filter { $0.count >= 2 }.map { "[" + $0.joined(separator: ",") + "]" }
+        switch lines.count {
+        case 0: return nil
+        case 1: return "{\"type\":\"LineString\",\"coordinates\":\(lines[0])}"
+        default: return "{\"type\":\"MultiLineString\",\"coordinates\":[\(lines.joined(separator: ","))]}"
+        }
+    }
+
+    /// A Polygon or MultiPolygon of a lon/lat shape: repaired if invalid, snapped to the
+    /// output grid, cut at ±180°, wound for RFC 7946. Nil if nothing is left.
+    mutating func polygons(_ shape: Geometry, gridSize: Double) throws -> String? {
+        let valid = try shape.isValid ? shape : shape.madeValid()
+        let snapped = try valid.snappedToGrid(gridSize)
+        var polygons: [[[XY]]] = []
+        for polygon in try snapped.polygons(rfc7946Winding: true) {
+            let parts = try Antimeridian.cut(polygon, context: shape.context)
+            // Cutting keeps GEOS's winding only for uncut polygons; re-wind the cut ones.
+            polygons += parts.count == 1 && parts[0] == polygon ? parts : try shape.context.multiPolygon(parts).polygons(rfc7946Winding: true)
+        }
+        // A ring needs four positions; a polygon whose exterior lost them is dropped whole.
+        let written = polygons.map { rings in
+            rings.map { positions($0) }.enumerated().filter { $0.element.count >= 4 || $0.offset == 0 }.map(\.element)
+        }.filter { ($0.first?.count ?? 0) >= 4 }.map { $0.map { "[" + $0.joined(separator: ",") + "]" } }
+        switch written.count {
+        case 0: return nil
+        case 1: return "{\"type\":\"Polygon\",\"coordinates\":[\(written[0].joined(separator: ","))]}"
+        default: return "{\"type\":\"MultiPolygon\",\"coordinates\":[\(written.map { "[" + $0.joined(separator: ",") + "]" }.joined(separator: ","))]}"
+        }
     }
 }

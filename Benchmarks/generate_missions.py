@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Writes a synthetic, valid missions log for benchmarks: a world of senders, each with
+resident posts (some closed later) and hosts covered from a resident post in the same
+region. Deterministic for a given seed and size.
+
+    python3 Benchmarks/generate_missions.py --posts 10000 --seed 1 > /tmp/world.csv
+    python3 Benchmarks/generate_missions.py --posts 10000 --one-sender KP > /tmp/kp.csv
+
+With --one-sender, all posts belong to one sender (consulates at explicit points), to
+measure how one export grows with the size of one network.
+"""
+import argparse
+import csv
+import datetime
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def day(rng, start_year, end_year):
+    start = datetime.date(start_year, 1, 1).toordinal()
+    end = datetime.date(end_year, 12, 31).toordinal()
+    return datetime.date.fromordinal(rng.randint(start, end))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=12000, help="about how many posts in all")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--one-sender", metavar="ISO2", help="put every post in this sender's network")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    if args.one_sender:
+        one_sender(args, rng)
+        return
+
+    with open(ROOT / "Geo" / "capitals.csv", newline="", encoding="utf-8") as f:
+        countries = [r for r in csv.DictReader(f) if r["region"] in ("Africa", "Americas", "Asia", "Europe", "Oceania")]
+    senders = countries[:193] if len(countries) >= 193 else countries
+    # Network sizes from 20 to 270 posts, scaled to the total asked for.
+    sizes = [rng.randint(20, 270) for _ in senders]
+    scale = args.posts / sum(sizes)
+    sizes = [max(1, round(s * scale)) for s in sizes]
+
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["post_id", "date", "event", "sender", "host", "city", "type", "accredited_from", "source"])
+    source = "https://example.org/synthetic"
+    for sender, size in zip(senders, sizes):
+        hosts = [c for c in countries if c["iso2"] != sender["iso2"]]
+        chosen = rng.sample(hosts, min(size, len(hosts)))
+        covered_count = int(len(chosen) * rng.uniform(0.10, 0.20))
+        resident, covered = chosen[covered_count:], chosen[:covered_count]
+        opened = {}
+        for host in resident:
+            pid = f"{sender['iso2']}-{host['iso2']}"
+            when = day(rng, 2000, 2015)
+            opened[pid] = (host, when)
+            out.writerow([pid, when.isoformat(), "opened", sender["iso2"], host["iso2"], "", "embassy", "", source])
+        # Some posts close after 2016, so that snapshots differ by date.
+        for pid, (host, when) in list(opened.items()):
+            if rng.random() < 0.08:
+                out.writerow([pid, day(rng, 2016, 2025).isoformat(), "closed", sender["iso2"], host["iso2"], "", "", "", source])
+                del opened[pid]
+        by_region = {}
+        for pid, (host, when) in opened.items():
+            by_region.setdefault(host["region"], []).append(pid)
+        for host in covered:
+            candidates = by_region.get(host["region"]) or [p for ps in by_region.values() for p in ps]
+            if not candidates:
+                continue
+            frm = rng.choice(candidates)
+            since = max(opened[frm][1] + datetime.timedelta(days=1), day(rng, 2005, 2020))
+            out.writerow([f"{sender['iso2']}-{host['iso2']}", since.isoformat(), "accredited", sender["iso2"], host["iso2"],
+                          "", "embassy", frm, source])
+
+
+def one_sender(args, rng):
+    with open(ROOT / "Geo" / "capitals.csv", newline="", encoding="utf-8") as f:
+        hosts = [r for r in csv.DictReader(f) if r["iso2"] != args.one_sender and r["region"] != "Antarctica"]
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["post_id", "date", "event", "sender", "host", "city", "type", "accredited_from", "lat", "lon", "source"])
+    resident = []
+    for i in range(args.posts):
+        host = rng.choice(hosts)
+        pid = f"{args.one_sender}-{host['iso2']}-{i}"
+        # Points near the host's capital: the coordinates are explicit, so any city name will do.
+        lat = max(-89.0, min(89.0, float(host["lat"]) + rng.uniform(-2, 2)))
+        lon = max(-180.0, min(180.0, float(host["lon"]) + rng.uniform(-2, 2)))
+        if resident and rng.random() < 0.15:
+            out.writerow([pid, day(rng, 2016, 2024).isoformat(), "accredited", args.one_sender, host["iso2"], "", "embassy",
+                          rng.choice(resident), "", "", "https://example.org/synthetic"])
+        else:
+            out.writerow([pid, day(rng, 2000, 2015).isoformat(), "opened", args.one_sender, host["iso2"], f"City {i}",
+                          "consulate", "", f"{lat:.4f}", f"{lon:.4f}", "https://example.org/synthetic"])
+            resident.append(pid)
+
+
+if __name__ == "__main__":
+    main()
