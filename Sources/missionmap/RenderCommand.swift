@@ -5,7 +5,7 @@ import MissionMap
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the network on a date as an SVG world map (Equal Earth)."
+        abstract: "Draw the network on a date as an SVG map: the world in a projection of your choice, or a region."
     )
 
     @OptionGroup var data: DataOptions
@@ -13,10 +13,23 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Width of the map in pixels.", valueName: "px"))
     var width: Double = 1200
 
+    @Option(help: ArgumentHelp("Map projection: \(MapProjection.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    var projection: MapProjection = .equalEarth
+
+    @Option(name: .customLong("center-lon"), parsing: .unconditional, help: ArgumentHelp("Central meridian in degrees (default 0; the sender's capital for orthographic).", valueName: "deg"))
+    var centerLon: Double?
+
+    @Option(help: ArgumentHelp("Fit the map to a UN region or subregion (Africa, Europe, South-Eastern Asia, ...).", valueName: "name"))
+    var region: String?
+
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
         guard (300...10_000).contains(width) else { throw ValidationError("--width must be from 300 to 10000 pixels") }
+        if let centerLon, !(-180...180).contains(centerLon) { throw ValidationError("--center-lon must be from -180 to 180 degrees") }
+        if region != nil && (projection != .equalEarth || centerLon != nil) {
+            throw ValidationError("--region chooses its own equal-area projection: leave out --projection and --center-lon")
+        }
     }
 
     func run() throws {
@@ -24,9 +37,14 @@ struct RenderCommand: ParsableCommand {
             let (files, network) = try data.load()
             let snapshot = try data.snapshot(of: network)
             var renderer = SVGMapRenderer(width: width)
+            renderer.projection = projection
+            renderer.centerLon = centerLon
+            renderer.region = try data.region(region, in: network)
             renderer.dataSource = data.missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "missionmap's bundled log (Geo/missions.csv)"
             let svg = try renderer.render(snapshot, boundariesFile: files.boundaries)
             try out.write(svg)
         }
     }
 }
+
+extension MapProjection: ExpressibleByArgument {}

@@ -31,3 +31,17 @@ import Testing
         #expect(path.contains { $0.x > 170 } && path.contains { $0.x < -170 }, "crosses the antimeridian")
     }
 }
+
+@Suite struct GeodesicDirectTests {
+    @Test func destinationInvertsDistance() {
+        let madrid = XY(-3.7038, 40.4168), rome = XY(12.4964, 41.9028)
+        let g = Geodesic.wgs84
+        // Due east from Madrid for the Madrid–Rome distance lands near Rome's latitude band.
+        let d = g.distance(madrid, rome)
+        let there = g.destination(madrid, azimuth: 90, distance: d)
+        #expect(abs(g.distance(madrid, there) - d) < 1e-3)
+        let sphere = Geodesic(equatorialRadius: 1, flattening: 0)
+        let quarter = sphere.destination(XY(0, 0), azimuth: 0, distance: .pi / 2)
+        #expect(abs(quarter.y - 90) < 1e-9, "a quarter circle north from the equator is the pole")
+    }
+}

@@ -23,6 +23,15 @@ public struct Geodesic: @unchecked Sendable {
         return s12
     }
 
+    /// The position reached going `distance` metres from `from` on the initial `azimuth`
+    /// (degrees clockwise from north).
+    public func destination(_ from: XY, azimuth: Double, distance: Double) -> XY {
+        var g = self.g
+        var lat = 0.0, lon = 0.0
+        geod_direct(&g, from.y, from.x, azimuth, distance, &lat, &lon, nil)
+        return XY(lon, lat)
+    }
+
     /// Points along the shortest path, both ends included, no step longer than
     /// `maxStepDegrees` of arc. Longitudes stay in [-180, 180], so a path over the
     /// antimeridian jumps there and the caller splits it.

@@ -24,13 +24,17 @@ enum Antimeridian {
             guard out.first == out.last else { throw GeoError.geos("a ring around a pole cannot be cut at the antimeridian") }
             return out
         }
-        let polygon = try context.polygon(continuous)
+        return try bands(context.polygon(continuous))
+    }
+
+    /// A lon/lat polygon whose longitudes may run past ±180° (continuous), as polygons within
+    /// [-180, 180]: clipped with GEOS to each 360° band, each piece shifted back.
+    static func bands(_ polygon: Geometry) throws -> [[[XY]]] {
         var parts: [[[XY]]] = []
         for shift in [-360.0, 0, 360] {
-            let band = Bounds(minX: -180 + shift, minY: -90, maxX: 180 + shift, maxY: 90)
-            let piece = try polygon.intersection(context.polygon([[XY(band.minX, band.minY), XY(band.maxX, band.minY),
-                                                                  XY(band.maxX, band.maxY), XY(band.minX, band.maxY), XY(band.minX, band.minY)]]))
-            parts += try piece.polygons().map { $0.map { $0.map { XY($0.x - shift, $0.y) } } }
+            let box = try polygon.context.polygon([[XY(-180 + shift, -90), XY(180 + shift, -90), XY(180 + shift, 90),
+                                                    XY(-180 + shift, 90), XY(-180 + shift, -90)]])
+            parts += try polygon.intersection(box).polygons().map { $0.map { $0.map { XY($0.x - shift, $0.y) } } }
         }
         return parts
     }

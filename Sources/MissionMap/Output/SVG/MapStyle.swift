@@ -23,6 +23,8 @@ enum MapStyle {
     .post.suspended{fill:#fff;stroke:#8e3b78;stroke-width:1.6}
     .post.uncounted{opacity:.75}
     .post.planned{fill:#fff;stroke:#0b3d91;stroke-width:1.2;stroke-dasharray:2 1}
+    .label{font-size:10px;fill:#1d2b3a;stroke:#fff;stroke-width:2.5px;stroke-linejoin:round;paint-order:stroke}
+    .label.cross-accredited{fill:#8a3b00;font-style:italic}
     .title{font-size:22px;font-weight:700}
     .subtitle{font-size:14px;fill:#444}
     .legend-heading{font-size:12px;font-weight:700}

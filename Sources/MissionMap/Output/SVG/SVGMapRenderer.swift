@@ -1,16 +1,23 @@
 import GeoKit
 
-/// Draws a snapshot as an SVG world map: countries filled by host status, posts as
-/// markers, accreditation arcs, graticule, legend with counts, date and sources.
+/// Draws a snapshot as an SVG map: countries filled by host status, posts as markers
+/// shaped by type, accreditation arcs, labels, graticule, and a legend with counts, date and
+/// sources. Every shape is clipped in lon/lat with GEOS to what the projection shows (cut
+/// along the meridian opposite the centre; the back of a globe removed) before PROJ projects it.
 public struct SVGMapRenderer: Sendable {
     public var width: Double
-    /// The PROJ definition of the map projection, and its name for the legend.
-    public var projection = "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +type=crs"
-    public var projectionName = "Equal Earth"
+    public var projection: MapProjection = .equalEarth
+    /// The central meridian; by default 0, or the sender's capital for an orthographic globe.
+    public var centerLon: Double?
+    /// A UN region or subregion (as the gazetteer spells it) to fit the map to, in an
+    /// equal-area projection centred on it; nil for the world.
+    public var region: String?
     /// What the legend names as the data: the missions log the map was drawn from.
     public var dataSource = "missions log"
     /// Degrees between graticule lines.
     public var graticuleStep = 15.0
+    /// The pixel grid country outlines are snapped to: finer is truer and larger.
+    public var countryGrid = 1.0
 
     public init(width: Double = 1200) {
         self.width = width
@@ -24,24 +31,33 @@ public struct SVGMapRenderer: Sendable {
     }
 
     public func render(_ snapshot: Snapshot, boundaries: Boundaries, context: ProjContext) throws -> String {
+        let geos = boundaries.context
         let mapWidth = width - 2 * margin
         // Header and legend are laid out for 1000 px and scaled down on narrower maps.
         let textScale = min(1, mapWidth / legendWidth)
-        let canvas = try MapCanvas(projection: projection, extent: SVGMapRenderer.sphereOutline(),
-                                   origin: XY(margin, headerHeight * textScale), width: mapWidth, context: context)
+        let view = try makeView(snapshot, boundaries: boundaries)
+        let canvas = try MapCanvas(projection: view.definition, extent: view.fit,
+                                   origin: XY(margin, headerHeight * textScale), width: mapWidth,
+                                   padding: view.clipsToFrame ? 0.03 : 0, context: context)
+        let clip = try Clipper(view: view, canvas: canvas, context: geos)
         let height = (canvas.frame.maxY + legendHeight * textScale).rounded(.up)
         let senderName = snapshot.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
         let counts = snapshot.countsByStatus
         let hostStatuses = snapshot.hostStatuses
-        let title = "Diplomatic posts of \(senderName), \(snapshot.asOf)"
-        let summary = "\(counts[.open]!) open posts abroad, \(counts[.crossAccredited]!) hosts covered from elsewhere, \(counts[.closed]!) closed"
+        let place = region.map { " in \($0)" } ?? ""
+        let title = "Diplomatic posts of \(senderName)\(place), \(snapshot.asOf)"
+        let inRegion = { (iso2: String) in region.map { snapshot.gazetteer.isCountry(iso2, in: $0) } ?? true }
+        let shown = snapshot.countedPosts.filter { inRegion($0.post.host) }
+        let shownCounts = Dictionary(grouping: shown, by: \.status).mapValues(\.count)
+        let summary = "\(shownCounts[.open] ?? 0) open posts, \(shownCounts[.crossAccredited] ?? 0) hosts covered from elsewhere, \(shownCounts[.closed] ?? 0) closed"
+            + (region == nil ? "" : " (world: \(counts[.open]!) open)")
 
         var svg = """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(fixedDecimal(width, 1)) \(fixedDecimal(height, 1))" \
         width="\(fixedDecimal(width, 1))" height="\(fixedDecimal(height, 1))" role="img" aria-labelledby="map-title map-desc">
         <title id="map-title">\(XMLText.escaped(title))</title>
-        <desc id="map-desc">\(XMLText.escaped("\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(projectionName). Boundaries: Natural Earth."))</desc>
+        <desc id="map-desc">\(XMLText.escaped("\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(view.name). Boundaries: Natural Earth."))</desc>
         <style>\(MapStyle.css)</style>
         \(MapStyle.defs)
         <rect class="background" width="100%" height="100%"/>
@@ -51,50 +67,77 @@ public struct SVGMapRenderer: Sendable {
         svg += "<g id=\"header\"\(headerScaling)><text class=\"title\" x=\"\(fixedDecimal(margin / textScale, 1))\" y=\"30\">\(XMLText.escaped(title))</text>"
         svg += "<text class=\"subtitle\" x=\"\(fixedDecimal(margin / textScale, 1))\" y=\"52\">\(XMLText.escaped(summary))</text></g>\n"
 
-        svg += "<g id=\"sphere\"><path class=\"sphere\" d=\"\(try canvas.pathData([SVGMapRenderer.sphereOutline()], closed: true))\"/></g>\n"
-        svg += "<g id=\"graticule\"><path class=\"graticule\" d=\"\(try canvas.pathData(graticule(), closed: false))\"/></g>\n"
+        let sphere = view.clipsToFrame
+            ? MapCanvas.pathData(pixels: [clip.frameRing], closed: true)
+            : try canvas.pathData(view.outline, closed: true)
+        svg += "<g id=\"sphere\"><path class=\"sphere\" d=\"\(sphere)\"/></g>\n"
+        svg += "<g id=\"graticule\"><path class=\"graticule\" d=\"\(MapCanvas.pathData(pixels: try clip.lines(graticule()), closed: false))\"/></g>\n"
 
-        // Simplify to about a third of a pixel: invisible at this scale, and it keeps the file small.
-        let tolerance = 0.35 * 360 / mapWidth
         svg += "<g id=\"countries\">\n"
         for code in boundaries.codes {
             guard let shape = boundaries.shape(code) else { continue }
+            let rings = try clip.polygons(shape, grid: countryGrid)
+            guard !rings.isEmpty else { continue }
             let status = hostStatuses[code] ?? HostStatus.none
-            let rings = try shape.simplifiedPreservingTopology(tolerance).polygons().flatMap { $0 }
-            let d = try canvas.pathData(rings, closed: true)
-            guard !d.isEmpty else { continue }
             let name = snapshot.gazetteer.country(code: code)?.name ?? code
-            svg += "<path class=\"country host-\(status.rawValue)\" data-iso=\"\(XMLText.escaped(code))\" d=\"\(d)\">"
+            svg += "<path class=\"country host-\(status.rawValue)\" data-iso=\"\(XMLText.escaped(code))\" d=\"\(MapCanvas.pathData(pixels: rings, closed: true))\">"
             svg += "<title>\(XMLText.escaped("\(name): \(SVGMapRenderer.hostLabel(status))"))</title></path>\n"
         }
         svg += "</g>\n"
 
         svg += "<g id=\"accreditations\">\n"
-        for link in snapshot.accreditations {
+        for link in snapshot.accreditations where inRegion(link.to.post.host) || inRegion(link.from.post.host) {
             let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
-            let d = try canvas.pathData(GeoJSONWriter.splitAtAntimeridian(path), closed: false)
+            let lines = try clip.lines(GeoJSONWriter.splitAtAntimeridian(path))
+            guard !lines.isEmpty else { continue }
             let host = snapshot.gazetteer.country(code: link.to.post.host)?.name ?? link.to.post.host
             let since = link.to.accreditedSince.map { " since \($0)" } ?? ""
-            svg += "<path class=\"accreditation\" d=\"\(d)\"><title>\(XMLText.escaped("\(host) covered from \(link.from.post.city)\(since)"))</title></path>\n"
+            svg += "<path class=\"accreditation\" d=\"\(MapCanvas.pathData(pixels: lines, closed: false))\"><title>\(XMLText.escaped("\(host) covered from \(link.from.post.city)\(since)"))</title></path>\n"
         }
         svg += "</g>\n"
 
         svg += "<g id=\"posts\">\n"
+        var labels = LabelPlacer(frame: canvas.frame)
+        var labelled: [(PostState, XY)] = []
         // Closed posts underneath, open ones on top.
         let drawOrder: [PostStatus] = [.closed, .planned, .suspended, .crossAccredited, .open]
         for status in drawOrder {
             for state in snapshot.posts where state.status == status {
-                let p = try canvas.pixels([state.post.location])[0]
+                guard let p = try clip.point(state.post.location) else { continue }
                 let counted = state.post.counted ? "" : " uncounted"
-                svg += PostMarker.element(type: state.post.type, x: p.x, y: p.y, size: state.post.counted ? 3.2 : 2.4,
+                let size = state.post.counted ? 3.2 : 2.4
+                svg += PostMarker.element(type: state.post.type, x: p.x, y: p.y, size: size,
                                           classes: "post \(status.rawValue) \(state.post.type.rawValue)\(counted)",
                                           title: tooltip(state, snapshot)) + "\n"
+                labels.reserve(around: p, radius: size + 1)
+                if state.post.counted && status != .closed { labelled.append((state, p)) }
             }
         }
-        svg += "</g>\n<g id=\"labels\"/>\n"
-        svg += legend(top: canvas.frame.maxY + 10 * textScale, scale: textScale, counts: counts, hostStatuses: hostStatuses, snapshot: snapshot)
+        svg += "</g>\n<g id=\"labels\">\n"
+        // Open embassies first, then other open posts, then hosts covered from elsewhere.
+        let priority: (PostState) -> Int = { ($0.status == .open ? 0 : 2) + ($0.post.type == .embassy ? 0 : 1) }
+        var seen: Set<String> = []
+        for (state, p) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
+            let text = state.status == .crossAccredited
+                ? (snapshot.gazetteer.country(code: state.post.host)?.name ?? state.post.city) : state.post.city
+            guard seen.insert(text).inserted, let spot = labels.place(text, at: p, radius: 4.2) else { continue }
+            svg += "<text class=\"label \(state.status.rawValue)\" x=\"\(fixedDecimal(spot.x, 1))\" y=\"\(fixedDecimal(spot.y, 1))\" text-anchor=\"\(spot.anchor)\">\(XMLText.escaped(text))</text>\n"
+        }
+        svg += "</g>\n"
+        svg += legend(top: canvas.frame.maxY + 10 * textScale, scale: textScale, counts: shownCounts, hostStatuses: hostStatuses,
+                      snapshot: snapshot, projectionName: view.name, inRegion: inRegion)
         svg += "</svg>\n"
         return svg
+    }
+
+    /// The view the options ask for: a region's, a globe's or the world's.
+    private func makeView(_ snapshot: Snapshot, boundaries: Boundaries) throws -> MapView {
+        let capital = snapshot.gazetteer.country(code: snapshot.sender)?.capitalLocation ?? XY(0, 0)
+        guard let region else {
+            let center = projection == .orthographic ? XY(centerLon ?? capital.x, capital.y) : XY(centerLon ?? 0, 0)
+            return try MapView.world(projection, center: center)
+        }
+        return try RegionFit.view(region: region, gazetteer: snapshot.gazetteer, boundaries: boundaries)
     }
 
     private func tooltip(_ state: PostState, _ snapshot: Snapshot) -> String {
@@ -109,7 +152,8 @@ public struct SVGMapRenderer: Sendable {
         return text + " [\(state.post.id)]"
     }
 
-    private func legend(top: Double, scale: Double, counts: [PostStatus: Int], hostStatuses: [String: HostStatus], snapshot: Snapshot) -> String {
+    private func legend(top: Double, scale: Double, counts: [PostStatus: Int], hostStatuses: [String: HostStatus],
+                        snapshot: Snapshot, projectionName: String, inRegion: (String) -> Bool) -> String {
         let scaling = scale < 1 ? " scale(\(fixedDecimal(scale, 4)))" : ""
         var out = "<g id=\"legend\" transform=\"translate(\(margin),\(fixedDecimal(top, 1)))\(scaling)\">\n"
         out += "<text class=\"legend-heading\" x=\"0\" y=\"12\">Posts (markers)</text>\n"
@@ -118,9 +162,9 @@ public struct SVGMapRenderer: Sendable {
         for (i, (status, label)) in statuses.enumerated() {
             let y = 28.0 + Double(i) * 18
             out += PostMarker.element(type: .embassy, x: 6, y: y - 4, size: 4, classes: "post \(status.rawValue)", title: nil)
-            out += "<text class=\"legend-label\" x=\"16\" y=\"\(fixedDecimal(y, 1))\">\(label) (\(counts[status]!))</text>\n"
+            out += "<text class=\"legend-label\" x=\"16\" y=\"\(fixedDecimal(y, 1))\">\(label) (\(counts[status] ?? 0))</text>\n"
         }
-        let hostCounts = Dictionary(grouping: hostStatuses.values, by: { $0 }).mapValues(\.count)
+        let hostCounts = Dictionary(grouping: hostStatuses.filter { inRegion($0.key) }.values, by: { $0 }).mapValues(\.count)
         let hosts: [(HostStatus, String)] = [(.resident, "Resident post"), (.nonResident, "Covered from elsewhere"),
                                              (.closed, "Post closed, not covered"), (.suspended, "Post suspended"), (.sender, "Sender")]
         out += "<text class=\"legend-heading\" x=\"300\" y=\"12\">Countries</text>\n"
@@ -137,8 +181,8 @@ public struct SVGMapRenderer: Sendable {
             out += PostMarker.element(type: type, x: 726, y: y - 4, size: 4, classes: "post open", title: nil)
             out += "<text class=\"legend-label\" x=\"736\" y=\"\(fixedDecimal(y, 1))\">\(PostMarker.label(type))</text>\n"
         }
-        let uncounted = snapshot.posts.filter { !$0.post.counted }.count
-        let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) posts outside the official count, not in the figures."
+        let uncounted = snapshot.posts.filter { !$0.post.counted && inRegion($0.post.host) }.count
+        let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) \(uncounted == 1 ? "post" : "posts") outside the official count, not in the figures."
         // Two lines, so that each fits the legend's 1000 px.
         let notes = ["As of \(snapshot.asOf).\(extra)",
                      "Data: \(dataSource), a source on every row. Boundaries: Natural Earth 1:50m (public domain). Projection: \(projectionName)."]
@@ -159,18 +203,9 @@ public struct SVGMapRenderer: Sendable {
         }
     }
 
-    /// The outline of the whole globe in lon/lat, edges densified to 1°.
-    static func sphereOutline() -> [XY] {
-        let south = stride(from: -180.0, through: 180, by: 1).map { XY($0, -90) }
-        let east = stride(from: -90.0, through: 90, by: 1).map { XY(180, $0) }
-        let north = stride(from: 180.0, through: -180, by: -1).map { XY($0, 90) }
-        let west = stride(from: 90.0, through: -90, by: -1).map { XY(-180, $0) }
-        return south + east + north + west
-    }
-
     /// Meridians and parallels every `graticuleStep` degrees, densified to 1°.
     func graticule() -> [[XY]] {
-        let meridians = stride(from: -180.0, through: 180, by: graticuleStep).map { lon in
+        let meridians = stride(from: -180.0, to: 180, by: graticuleStep).map { lon in
             stride(from: -90.0, through: 90, by: 1).map { XY(lon, $0) }
         }
         let parallels = stride(from: -90.0 + graticuleStep, to: 90, by: graticuleStep).map { lat in

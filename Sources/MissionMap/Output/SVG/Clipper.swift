@@ -1,0 +1,79 @@
+import GeoKit
+
+/// Takes lon/lat shapes to pixels for one map: clipped with GEOS to what the view shows
+/// (before projecting, so that nothing is drawn across the cut or from the back of a
+/// globe), projected, and on region maps clipped to the frame.
+final class Clipper {
+    let canvas: MapCanvas
+    let context: GEOSContext
+    private let visible: Geometry
+    private let preparedVisible: PreparedGeometry
+    private let frame: Bounds?
+    /// The frame as a closed pixel ring.
+    let frameRing: [XY]
+
+    init(view: MapView, canvas: MapCanvas, context: GEOSContext) throws {
+        self.canvas = canvas
+        self.context = context
+        // Pieces of a cap cut at ±180° share edges; their union is the valid clip area. Its
+        // edges are densified to 1° so that cut edges (meridians, the Mercator limit) follow
+        // the projection's curves instead of cutting straight across.
+        visible = try context.multiPolygon(view.visible).unaryUnion().densified(1)
+        preparedVisible = try visible.prepared()
+        frame = view.clipsToFrame ? canvas.frame : nil
+        let f = canvas.frame
+        frameRing = [XY(f.minX, f.minY), XY(f.maxX, f.minY), XY(f.maxX, f.maxY), XY(f.minX, f.maxY), XY(f.minX, f.minY)]
+    }
+
+    /// Pixels per degree of latitude: what a tolerance in pixels is in degrees.
+    var pixelsPerDegree: Double { canvas.scale * 111_320 }
+
+    /// The rings of a lon/lat (multi)polygon, in pixels, snapped to a grid of `grid` pixels.
+    ///
+    /// Snapping (GEOS's precision reducer) rather than simplifying: it treats the same vertex
+    /// the same way in every country, so borders that neighbours share stay shared, with no
+    /// sliver or gap, while vertices closer than the grid merge and the file stays small.
+    func polygons(_ shape: Geometry, grid: Double) throws -> [[XY]] {
+        let valid = try shape.isValid ? shape : shape.madeValid()
+        let inside = try preparedVisible.contains(valid) ? valid : valid.intersection(visible)
+        let projected = try inside.polygons().map { try $0.map(canvas.pixels) }
+        guard !projected.isEmpty else { return [] }
+        var pixels = try context.multiPolygon(projected)
+        if let frame { pixels = try pixels.clipped(to: frame.expanded(by: 2)) }
+        // Projecting can pinch a valid shape (two vertices landing on one point); repair first,
+        // as the precision reducer needs valid input.
+        if try !pixels.isValid { pixels = try pixels.madeValid() }
+        return try pixels.snappedToGrid(grid).polygons().flatMap { $0 }
+    }
+
+    /// Lon/lat lines (none crossing ±180°), in pixels.
+    func lines(_ lines: [[XY]]) throws -> [[XY]] {
+        guard !lines.isEmpty else { return [] }
+        let inside = try context.multiLineString(lines).intersection(visible)
+        let projected = try inside.lineStrings().map(canvas.pixels)
+        guard let frame, !projected.isEmpty else { return projected }
+        return try context.multiLineString(projected).clipped(to: frame).lineStrings()
+    }
+
+    /// A lon/lat point in pixels, or nil if the map does not show it.
+    func point(_ p: XY) throws -> XY? {
+        guard try preparedVisible.contains(context.point(p)) else { return nil }
+        let pixel = try canvas.pixels([p])[0]
+        if let frame, pixel.x < frame.minX || pixel.x > frame.maxX || pixel.y < frame.minY || pixel.y > frame.maxY { return nil }
+        return pixel
+    }
+}
+
+extension Bounds {
+    func expanded(by d: Double) -> Bounds {
+        Bounds(minX: minX - d, minY: minY - d, maxX: maxX + d, maxY: maxY + d)
+    }
+
+    func intersects(_ other: Bounds) -> Bool {
+        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+    }
+
+    func contains(_ other: Bounds) -> Bool {
+        minX <= other.minX && other.maxX <= maxX && minY <= other.minY && other.maxY <= maxY
+    }
+}

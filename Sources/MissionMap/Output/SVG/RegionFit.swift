@@ -1,0 +1,66 @@
+import Foundation
+import GeoKit
+
+/// Fits a map to a UN region or subregion: centred on the GEOS centroid of the region's
+/// land near its capitals, in Lambert azimuthal equal-area.
+///
+/// The union of all the region's polygons would not do: UN "Europe" holds all of Russia,
+/// whose centroid lies in Siberia, and France's overseas departments stretch "Western
+/// Europe" to South America. So the land considered is the region's union clipped to a cap
+/// around the capitals of its peopled countries (100,000 or more: not the French Southern
+/// Lands), out to the farthest of them plus 600 km; its centroid is taken in an equal-area
+/// plane, which also keeps regions across ±180° (Oceania) in one piece. The frame fits the
+/// larger land parts (1% of the land or more), those capitals, and each peopled country's
+/// largest part within 3,500 km of its capital (all of mainland Australia, European Russia),
+/// so that small remote islands do not shrink the map while island states still count.
+enum RegionFit {
+    static func view(region: String, gazetteer: Gazetteer, boundaries: Boundaries) throws -> MapView {
+        let members = gazetteer.countries.filter { gazetteer.isCountry($0.iso2, in: region) }
+        guard !members.isEmpty else { throw GeoError.geos("no country in region \(region)") }
+        let peopled = members.filter { boundaries.population($0.iso2) >= 100_000 }
+        let anchors = (peopled.isEmpty ? members : peopled).map(\.capitalLocation)
+        let provisional = sphericalMean(anchors)
+        let reachKm = anchors.map { Geodesic.wgs84.distance(provisional, $0) / 1000 }.max()! + 600
+        let cap = try boundaries.context.multiPolygon(MapView.cap(center: provisional, radiusDegrees: min(85, reachKm / 111.2)))
+        let shapes = try members.compactMap { country -> Geometry? in
+            guard let shape = boundaries.shape(country.iso2) else { return nil }
+            let simple = try shape.simplifiedPreservingTopology(0.05)
+            return try simple.isValid ? simple : simple.madeValid()
+        }
+        let land = try boundaries.context.collection(of: shapes).unaryUnion().intersection(cap)
+        // The centroid in an equal-area plane around the provisional centre, taken back to lon/lat.
+        let proj = try ProjContext()
+        let plane = try Transformer(from: "EPSG:4326", to: "+proj=laea +lat_0=\(provisional.y) +lon_0=\(provisional.x) +datum=WGS84 +type=crs", in: proj)
+        let polygons = try land.polygons()
+        let projected = try boundaries.context.multiPolygon(polygons.map { try $0.map(plane.forward) })
+        var center = try projected.centroid().points()
+        try plane.inverse(&center)
+        let areas = try polygons.map { try boundaries.context.polygon($0.map { try plane.forward($0) }).area() }
+        let total = areas.reduce(0, +)
+        let large = zip(polygons, areas).filter { $0.1 >= total / 100 }.map(\.0)
+        var fit = large.flatMap { $0[0] } + anchors
+        for country in peopled {
+            guard let shape = boundaries.shape(country.iso2) else { continue }
+            let parts = try shape.simplifiedPreservingTopology(0.05).polygons()
+            guard let largest = try parts.max(by: { try boundaries.context.polygon($0).area() < boundaries.context.polygon($1).area() }) else { continue }
+            let near = try boundaries.context.multiPolygon(MapView.cap(center: country.capitalLocation, radiusDegrees: 3500 / 111.2)).unaryUnion()
+            var piece = try boundaries.context.polygon(largest)
+            if try !piece.isValid { piece = try piece.madeValid() }
+            fit += try piece.intersection(near).polygons().flatMap { $0[0] }
+        }
+        return try MapView.region(center: center.first ?? provisional, fit: fit,
+                                  name: "centred on \(MapView.place(center.first ?? provisional))")
+    }
+
+    /// The point on the sphere nearest to the mean of the points' unit vectors.
+    static func sphericalMean(_ points: [XY]) -> XY {
+        var x = 0.0, y = 0.0, z = 0.0
+        for p in points {
+            let lat = p.y * .pi / 180, lon = p.x * .pi / 180
+            x += cos(lat) * cos(lon)
+            y += cos(lat) * sin(lon)
+            z += sin(lat)
+        }
+        return XY(atan2(y, x) * 180 / .pi, atan2(z, (x * x + y * y).squareRoot()) * 180 / .pi)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GeoKit
+import Testing
+@testable import MissionMap
+
+@Suite struct MapViewTests {
+    /// A cap's lon/lat pieces cover exactly the cap: the same area as a cap drawn with no cut.
+    @Test(arguments: [XY(139.8, -24.6), XY(125.75, 39.03), XY(-170, 10), XY(0, 0), XY(20, 89)])
+    func capPiecesCoverTheWholeCap(center: XY) throws {
+        let geos = try GEOSContext()
+        let parts = try MapView.cap(center: center, radiusDegrees: 60)
+        let union = try geos.multiPolygon(parts).unaryUnion()
+        #expect(try union.isValid)
+        // Area on the ellipsoid of the pieces against the cap's own ring, each measured geodesically.
+        var pieces = 0.0
+        for polygon in try union.polygons() {
+            pieces += Geodesic.wgs84.area(ring: try geos.polygon(polygon).densified(0.5).polygons()[0][0])
+        }
+        let radius = 6_371_008.8
+        let sphereCap: Double = 2 * Double.pi * radius * radius * (1 - cos(Double.pi / 3))
+        #expect(abs(pieces - sphereCap) / sphereCap < 0.005, "\(pieces) vs \(sphereCap)")
+        // Just inside the rim, all round, including where the ring closes (azimuth 359°-0°).
+        let prepared = try union.prepared()
+        #expect(try prepared.contains(geos.point(center)))
+        let sphere = Geodesic(equatorialRadius: 1, flattening: 0)
+        for azimuth in [0, 0.5, 90, 180, 270, 359.5] {
+            let p = sphere.destination(center, azimuth: azimuth, distance: 59 * Double.pi / 180)
+            #expect(try prepared.intersects(geos.point(p)), "azimuth \(azimuth)")
+        }
+    }
+
+    @Test func worldViewsCutAlongTheMeridianOppositeTheCentre() throws {
+        let view = try MapView.world(.robinson, center: XY(150, 0))
+        #expect(view.visible.count == 2)
+        let xs = view.visible.flatMap { $0[0].map(\.x) }
+        #expect(xs.contains { abs($0 - (-30 - MapView.epsilon)) < 1e-12 } && xs.contains { abs($0 - (-30 + MapView.epsilon)) < 1e-12 })
+        #expect(try MapView.world(.equalEarth, center: XY(0, 0)).visible.count == 1)
+        #expect(try MapView.world(.mercator, center: XY(0, 0)).visible[0][0].allSatisfy { abs($0.y) <= 85 })
+    }
+}
