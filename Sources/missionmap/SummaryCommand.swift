@@ -1,35 +1,79 @@
 import ArgumentParser
 import MissionMap
 
+extension SummaryFormatter.Format: ExpressibleByArgument {}
+extension Summary.Grouping: ExpressibleByArgument {}
+
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Count posts and covered countries per UN region on a date."
+        abstract: "Figures per UN region (or subregion) on a date: posts, covered countries, shares of land and population, distance to the nearest post."
     )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
-    }
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: "Output format.")
-    var format: Format = .table
+    @Option(help: "Rows per region or per subregion.")
+    var by: Summary.Grouping = .region
+
+    @Option(name: .customLong("compare-to"), help: ArgumentHelp("Add each figure's change since this date (YYYY-MM-DD).", valueName: "date"))
+    var compareTo: Day?
+
+    @Option(help: "Output format: table, csv, json or markdown.")
+    var format: SummaryFormatter.Format = .table
 
     @OptionGroup var out: OutputOptions
 
     func run() throws {
         try reportingErrors {
-            let (_, network) = try data.load()
+            let (files, network) = try data.load()
             let snapshot = try data.snapshot(of: network)
-            let summary = Summary(snapshot)
-            switch format {
-            case .json:
-                try out.write(SummaryFormatter.json(summary))
-            case .table:
-                let name = network.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
-                try out.write(SummaryFormatter.table(summary, senderName: name))
+            let geography = try Geography(boundariesFile: files.boundaries)
+            var summary = try Summary(snapshot, by: by, geography: geography)
+            if let compareTo {
+                let earlier = network.snapshot(sender: snapshot.sender, asOf: compareTo)
+                summary = summary.compared(to: try Summary(earlier, by: by, geography: geography))
             }
+            let name = network.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
+            try out.write(SummaryFormatter.format(summary, as: format, senderName: name))
+        }
+    }
+}
+
+struct ChangesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changes",
+        abstract: "List every event of the sender's posts between two dates, with its source."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Missions log (CSV); the bundled dataset if absent.", valueName: "file"))
+    var missions: String?
+
+    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name.", valueName: "iso2"))
+    var sender = "KP"
+
+    @Option(help: ArgumentHelp("Events after this date (YYYY-MM-DD)...", valueName: "date"))
+    var from: Day
+
+    @Option(help: ArgumentHelp("...up to and including this one; today (UTC) if absent.", valueName: "date"))
+    var to: Day?
+
+    @Option(help: "Output format: table, csv, json or markdown.")
+    var format: SummaryFormatter.Format = .table
+
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        if let to, to < from { throw ValidationError("--to must not come before --from") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let options = try DataOptions.parse(["--sender", sender] + (missions.map { ["--missions", $0] } ?? []))
+            let (_, network) = try options.load()
+            let code = try options.senderCode(in: network)
+            let changes = Changes(network: network, sender: code, from: from, to: to ?? Day.today())
+            let name = network.gazetteer.country(code: code)?.name ?? code
+            try out.write(ChangesFormatter.format(changes, as: format, senderName: name))
         }
     }
 }

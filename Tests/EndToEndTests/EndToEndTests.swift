@@ -73,7 +73,7 @@ import Testing
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("World") && $0.contains(" 53 ") })
-        let table = lines.drop { !$0.hasPrefix("region") }
+        let table = run.stdout.components(separatedBy: "\n").drop { !$0.hasPrefix("region") }.prefix { !$0.isEmpty }
         #expect(Set(table.map(\.count)).count == 1, "every row of the table has the same width")
     }
 

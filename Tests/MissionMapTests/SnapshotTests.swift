@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func summaryCountsByRegion() throws {
-        let summary = Summary(network.snapshot(sender: "AA", asOf: try #require(Day("2022-06-01"))))
+        let summary = try Summary(network.snapshot(sender: "AA", asOf: try #require(Day("2022-06-01"))))
         #expect(summary.totals.open == 2 && summary.totals.crossAccredited == 1 && summary.totals.closed == 0)
         #expect(summary.totals.byType == ["embassy": 1, "permanent-mission": 1])
         let europe = try #require(summary.regions.first { $0.region == "Europe" })

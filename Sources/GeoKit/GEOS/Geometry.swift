@@ -82,6 +82,13 @@ public final class Geometry {
         try Geometry(GEOSUnaryUnion_r(handle, pointer), "GEOSUnaryUnion", in: context)
     }
 
+    /// The union of a collection of polygons that form a coverage (they meet only along
+    /// shared, identically noded edges): much faster than `unaryUnion`, and an error if the
+    /// parts are not such a coverage.
+    public func coverageUnion() throws -> Geometry {
+        try Geometry(GEOSCoverageUnion_r(handle, pointer), "GEOSCoverageUnion", in: context)
+    }
+
     public func intersection(_ other: Geometry) throws -> Geometry {
         try Geometry(GEOSIntersection_r(handle, pointer, other.pointer), "GEOSIntersection", in: context)
     }

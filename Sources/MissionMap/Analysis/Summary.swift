@@ -1,4 +1,9 @@
-/// The figures of a snapshot, in total and per UN region.
+import GeoKit
+
+/// The figures of a snapshot: totals, one row per UN region (or subregion), and the world.
+///
+/// Shares and distances are rounded when the summary is made (shares to 4 decimals,
+/// kilometres to 1), so that every output format carries the same numbers.
 public struct Summary: Sendable, Equatable, Codable {
     public struct Totals: Sendable, Equatable, Codable {
         public var open = 0, closed = 0, crossAccredited = 0, suspended = 0, planned = 0
@@ -10,61 +15,180 @@ public struct Summary: Sendable, Equatable, Codable {
         }
     }
 
-    public struct Region: Sendable, Equatable, Codable {
+    /// The figures of one region, subregion or the world.
+    public struct Row: Sendable, Equatable, Codable {
         public var region: String
-        public var open = 0, closed = 0, crossAccredited = 0, suspended = 0
+        public var open = 0, crossAccredited = 0, closed = 0, suspended = 0
+        /// Open posts by type.
+        public var byType: [String: Int] = [:]
         /// Countries and territories of the gazetteer in the region.
         public var countries = 0
         /// Hosts with an open bilateral post.
         public var countriesResident = 0
         /// Resident plus non-resident hosts.
         public var countriesCovered = 0
+        /// Share of the region's land (the GEOS union of its countries, in an equal-area
+        /// projection) that covered hosts make up; nil without boundaries.
+        public var areaShareCovered: Double?
+        /// Share of the region's population (Natural Earth `pop_est`) living in covered hosts.
+        public var populationShareCovered: Double?
+        /// Mean geodesic distance from each capital of the region to the nearest open post.
+        public var meanDistanceKmToOpenPost: Double?
 
         enum CodingKeys: String, CodingKey {
-            case region, open, closed, crossAccredited = "cross_accredited", suspended
+            case region, open, crossAccredited = "cross_accredited", closed, suspended, byType = "by_type"
             case countries, countriesResident = "countries_resident", countriesCovered = "countries_covered"
+            case areaShareCovered = "area_share_covered", populationShareCovered = "population_share_covered"
+            case meanDistanceKmToOpenPost = "mean_distance_km_to_open_post"
         }
+
+        public init(region: String) {
+            self.region = region
+        }
+
+        /// Every figure of `self` less those of `other` (a row of changes).
+        public func minus(_ other: Row) -> Row {
+            var d = Row(region: region)
+            d.open = open - other.open
+            d.crossAccredited = crossAccredited - other.crossAccredited
+            d.closed = closed - other.closed
+            d.suspended = suspended - other.suspended
+            for type in Set(byType.keys).union(other.byType.keys) {
+                let change = (byType[type] ?? 0) - (other.byType[type] ?? 0)
+                if change != 0 { d.byType[type] = change }
+            }
+            d.countries = countries - other.countries
+            d.countriesResident = countriesResident - other.countriesResident
+            d.countriesCovered = countriesCovered - other.countriesCovered
+            let difference = { (a: Double?, b: Double?, places: Int) in a.flatMap { a in b.map { Summary.rounded(a - $0, places) } } }
+            d.areaShareCovered = difference(areaShareCovered, other.areaShareCovered, 4)
+            d.populationShareCovered = difference(populationShareCovered, other.populationShareCovered, 4)
+            d.meanDistanceKmToOpenPost = difference(meanDistanceKmToOpenPost, other.meanDistanceKmToOpenPost, 1)
+            return d
+        }
+    }
+
+    public enum Grouping: String, Sendable, Codable, CaseIterable {
+        case region, subregion
     }
 
     public var asOf: String
     public var sender: String
+    public var by: Grouping
     public var totals: Totals
-    public var regions: [Region]
+    public var regions: [Row]
+    public var world: Row
+    /// What a reader should know about the figures (countries without a polygon, ...).
+    public var notes: [String]
+    /// With a comparison: the other date, and each row's change from it to `asOf`.
+    public var compareTo: String?
+    public var changes: [Row]?
+    public var worldChange: Row?
 
     enum CodingKeys: String, CodingKey {
-        case asOf = "as_of", sender, totals, regions
+        case asOf = "as_of", sender, by, totals, regions, world, notes
+        case compareTo = "compare_to", changes, worldChange = "world_change"
     }
 
     /// The five UN regions, always listed, in this order.
     public static let unRegions = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 
-    public init(_ snapshot: Snapshot) {
+    /// Counts only; areas, populations and distances need `geography`.
+    public init(_ snapshot: Snapshot, by grouping: Grouping = .region, geography: Geography? = nil) throws {
         asOf = snapshot.asOf.description
         sender = snapshot.sender
-        var totals = Totals()
-        var regions = Dictionary(uniqueKeysWithValues: Summary.unRegions.map { ($0, Region(region: $0)) })
-        func regionOf(_ iso2: String) -> String? { snapshot.gazetteer.country(code: iso2)?.region }
+        by = grouping
+        let gazetteer = snapshot.gazetteer
+        let countries = gazetteer.countries.filter { Summary.unRegions.contains($0.region) }
+        let names = grouping == .region
+            ? Summary.unRegions
+            : Summary.unRegions.flatMap { region in Set(countries.filter { $0.region == region }.map(\.subregion)).sorted() }
+        let group = { (iso2: String) -> String? in
+            gazetteer.country(code: iso2).map { grouping == .region ? $0.region : $0.subregion }
+        }
 
+        var totals = Totals()
         for state in snapshot.countedPosts {
-            let region = regionOf(state.post.host)
             switch state.status {
             case .open:
                 totals.open += 1
                 totals.byType[state.post.type.rawValue, default: 0] += 1
-                region.map { regions[$0]?.open += 1 }
-            case .closed: totals.closed += 1; region.map { regions[$0]?.closed += 1 }
-            case .crossAccredited: totals.crossAccredited += 1; region.map { regions[$0]?.crossAccredited += 1 }
-            case .suspended: totals.suspended += 1; region.map { regions[$0]?.suspended += 1 }
+            case .closed: totals.closed += 1
+            case .crossAccredited: totals.crossAccredited += 1
+            case .suspended: totals.suspended += 1
             case .planned: totals.planned += 1
             }
         }
-        for country in snapshot.gazetteer.countries { regions[country.region]?.countries += 1 }
-        for (host, status) in snapshot.hostStatuses {
-            guard let region = regionOf(host) else { continue }
-            if status == .resident { regions[region]?.countriesResident += 1 }
-            if status == .resident || status == .nonResident { regions[region]?.countriesCovered += 1 }
-        }
         self.totals = totals
-        self.regions = Summary.unRegions.compactMap { regions[$0] }
+
+        let hostStatuses = snapshot.hostStatuses
+        let covered = Set(hostStatuses.filter { $0.value == .resident || $0.value == .nonResident }.keys)
+        let openPosts = snapshot.posts(.open).map(\.post.location)
+        var notes: [String] = []
+        /// Each group's land and covered land, for the world row to be the union of them.
+        var lands: [Geometry?] = [], coveredLands: [Geometry?] = []
+        func row(_ name: String, members: [Country], inGroup: (String) -> Bool, world: Bool = false) throws -> Row {
+            var r = Row(region: name)
+            for state in snapshot.countedPosts where inGroup(state.post.host) {
+                switch state.status {
+                case .open:
+                    r.open += 1
+                    r.byType[state.post.type.rawValue, default: 0] += 1
+                case .closed: r.closed += 1
+                case .crossAccredited: r.crossAccredited += 1
+                case .suspended: r.suspended += 1
+                case .planned: break
+                }
+            }
+            r.countries = members.count
+            r.countriesResident = members.filter { hostStatuses[$0.iso2] == .resident }.count
+            r.countriesCovered = members.filter { covered.contains($0.iso2) }.count
+            if let geography {
+                let codes = members.map(\.iso2), coveredCodes = codes.filter(covered.contains)
+                let landShape = world ? try geography.union(ofUnions: lands) : try geography.union(of: codes)
+                let coveredShape = world ? try geography.union(ofUnions: coveredLands) : try geography.union(of: coveredCodes)
+                if !world {
+                    lands.append(landShape)
+                    coveredLands.append(coveredShape)
+                }
+                let land = try landShape?.area() ?? 0
+                r.areaShareCovered = land > 0 ? Summary.rounded((try coveredShape?.area() ?? 0) / land, 4) : nil
+                let people = codes.reduce(0) { $0 + geography.population($1) }
+                r.populationShareCovered = people > 0 ? Summary.rounded(coveredCodes.reduce(0) { $0 + geography.population($1) } / people, 4) : nil
+                if !openPosts.isEmpty, !members.isEmpty {
+                    let total = members.reduce(0.0) { sum, country in
+                        sum + openPosts.map { Geodesic.wgs84.distance(country.capitalLocation, $0) }.min()!
+                    }
+                    r.meanDistanceKmToOpenPost = Summary.rounded(total / Double(members.count) / 1000, 1)
+                }
+            }
+            return r
+        }
+        regions = try names.map { name in
+            try row(name, members: countries.filter { group($0.iso2) == name }, inGroup: { group($0) == name })
+        }
+        world = try row("World", members: countries, inGroup: { _ in true }, world: true)
+        if let geography {
+            let missing = try countries.filter { try !geography.hasPolygon($0.iso2) }.map(\.name)
+            if !missing.isEmpty {
+                notes.append("No polygon at 1:50m, so counted with their population and zero area: \(missing.joined(separator: ", ")).")
+            }
+        }
+        notes.append("Countries are the gazetteer's countries and territories in the five UN regions; posts outside the official count (counted=no) are left out.")
+        self.notes = notes
+    }
+
+    /// This summary with the change of every figure since `earlier`.
+    public func compared(to earlier: Summary) -> Summary {
+        var s = self
+        s.compareTo = earlier.asOf
+        s.changes = zip(regions, earlier.regions).map { $0.minus($1) }
+        s.worldChange = world.minus(earlier.world)
+        return s
+    }
+
+    static func rounded(_ value: Double, _ places: Int) -> Double {
+        let factor = pow10(places)
+        return (value * factor).rounded() / factor
     }
 }

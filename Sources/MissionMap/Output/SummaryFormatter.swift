@@ -1,7 +1,20 @@
 import Foundation
 
-/// Writes a summary as an aligned text table or as JSON; both carry the same numbers.
+/// Writes a summary as an aligned table, CSV, Markdown or JSON; all carry the same numbers.
 public enum SummaryFormatter {
+    public enum Format: String, CaseIterable, Sendable {
+        case table, csv, json, markdown
+    }
+
+    public static func format(_ summary: Summary, as format: Format, senderName: String) throws -> String {
+        switch format {
+        case .json: try json(summary)
+        case .table: heading(summary, senderName: senderName) + "\n" + table(summary, forHumans: true).aligned() + notes(summary)
+        case .markdown: markdownHeading(summary, senderName: senderName) + "\n" + table(summary, forHumans: true).markdown() + notes(summary)
+        case .csv: table(summary, forHumans: false).csv()
+        }
+    }
+
     /// Pretty JSON with sorted keys, so that the same input gives byte-identical output.
     public static func json(_ summary: Summary) throws -> String {
         let encoder = JSONEncoder()
@@ -9,34 +22,96 @@ public enum SummaryFormatter {
         return String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
     }
 
-    /// A table for a terminal: one row per region and a world row.
-    public static func table(_ summary: Summary, senderName: String) -> String {
+    static func heading(_ summary: Summary, senderName: String) -> String {
         let t = summary.totals
-        var out = "\(senderName) (\(summary.sender)): posts abroad as of \(summary.asOf)\n"
+        let since = summary.compareTo.map { " (changes since \($0) in brackets)" } ?? ""
+        var out = "\(senderName) (\(summary.sender)): posts abroad as of \(summary.asOf)\(since)\n"
         out += "open \(t.open), cross-accredited \(t.crossAccredited), closed \(t.closed), suspended \(t.suspended)"
         out += t.planned > 0 ? ", planned \(t.planned)\n" : "\n"
         let types = t.byType.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
-        out += "open by type: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n\n"
-
-        let header = ["region", "open", "cross-accr.", "closed", "suspended", "countries", "resident", "covered"]
-        var rows = summary.regions.map { r in
-            [r.region, r.open, r.crossAccredited, r.closed, r.suspended, r.countries, r.countriesResident, r.countriesCovered].map { "\($0)" }
-        }
-        let sum = { (f: (Summary.Region) -> Int) in "\(summary.regions.map(f).reduce(0, +))" }
-        rows.append(["World", sum(\.open), sum(\.crossAccredited), sum(\.closed), sum(\.suspended),
-                     sum(\.countries), sum(\.countriesResident), sum(\.countriesCovered)])
-        let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max()! }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }
-        out += line(header) + "\n"
-        out += line(widths.map { String(repeating: "-", count: $0) }) + "\n"
-        for row in rows.dropLast() { out += line(row) + "\n" }
-        out += line(widths.map { String(repeating: "-", count: $0) }) + "\n"
-        out += line(rows.last!) + "\n"
+        out += "open by type: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n"
         return out
+    }
+
+    /// The heading with its first line in bold and a paragraph break after it.
+    static func markdownHeading(_ summary: Summary, senderName: String) -> String {
+        let lines = heading(summary, senderName: senderName).split(separator: "\n")
+        return "**\(lines[0])**\n\n" + lines.dropFirst().map { $0 + "  \n" }.joined()
+    }
+
+    static func notes(_ summary: Summary) -> String {
+        "\n" + summary.notes.map { "Note: \($0)\n" }.joined()
+    }
+
+    /// The rows as a table. For people: shares in percent and changes in brackets; for
+    /// machines (CSV): plain numbers, changes in columns of their own, open posts by type.
+    static func table(_ summary: Summary, forHumans: Bool) -> TextTable {
+        let rows = summary.regions + [summary.world]
+        let changes = summary.changes.map { $0 + [summary.worldChange!] }
+        let types = Set(rows.flatMap(\.byType.keys)).sorted()
+        var fields: [Field] = [
+            Field("open", "open") { Double($0.open) },
+            Field("cross_accredited", "cross-accr.") { Double($0.crossAccredited) },
+            Field("closed", "closed") { Double($0.closed) },
+            Field("suspended", "suspended") { Double($0.suspended) },
+            Field("countries", "countries") { Double($0.countries) },
+            Field("countries_resident", "resident") { Double($0.countriesResident) },
+            Field("countries_covered", "covered") { Double($0.countriesCovered) },
+            Field("area_share_covered", "land covered", places: 4, percent: true) { $0.areaShareCovered },
+            Field("population_share_covered", "people covered", places: 4, percent: true) { $0.populationShareCovered },
+            Field("mean_distance_km_to_open_post", "km to a post", places: 1) { $0.meanDistanceKmToOpenPost },
+        ]
+        if !forHumans {
+            fields += types.map { type in Field("open_\(type)", type) { Double($0.byType[type] ?? 0) } }
+        }
+
+        func text(_ value: Double?, _ field: Field, change: Bool) -> String {
+            guard let value else { return forHumans ? "–" : "" }
+            if forHumans && field.percent {
+                let percent = fixedDecimal(value * 100, 1) + "%"
+                return change && value > 0 ? "+" + percent : percent
+            }
+            let number = fixedDecimal(value, field.places)
+            return change && value > 0 ? "+" + number : number
+        }
+        var columns = [summary.by.rawValue]
+        for field in fields {
+            columns.append(forHumans ? field.human : field.name)
+            if !forHumans && changes != nil { columns.append(field.name + "_change") }
+        }
+        let cells: [[TextTable.Cell]] = rows.enumerated().map { i, row in
+            var cells: [TextTable.Cell] = [.text(row.region)]
+            for field in fields {
+                let value = text(field.value(row), field, change: false)
+                if let changes {
+                    let change = text(field.value(changes[i]), field, change: true)
+                    if forHumans {
+                        cells.append(.number("\(value) (\(change))"))
+                    } else {
+                        cells += [.number(value), .number(change)]
+                    }
+                } else {
+                    cells.append(.number(value))
+                }
+            }
+            return cells
+        }
+        var table = TextTable(columns: columns, rows: cells)
+        table.ruleBefore = [rows.count - 1]
+        return table
+    }
+}
+
+/// One figure of a summary row, as a column.
+private struct Field {
+    let name: String, human: String, places: Int, percent: Bool
+    let value: (Summary.Row) -> Double?
+
+    init(_ name: String, _ human: String, places: Int = 0, percent: Bool = false, value: @escaping (Summary.Row) -> Double?) {
+        self.name = name
+        self.human = human
+        self.places = places
+        self.percent = percent
+        self.value = value
     }
 }
