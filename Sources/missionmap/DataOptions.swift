@@ -16,7 +16,7 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Date of the snapshot, YYYY-MM-DD; today (UTC) if absent.", valueName: "date"))
     var asOf: Day?
 
-    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name.", valueName: "iso2"))
+    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export and summary also take 'all').", valueName: "iso2"))
     var sender = "KP"
 
     var date: Day { asOf ?? Day.today() }
@@ -49,7 +49,17 @@ struct DataOptions: ParsableArguments {
 
     /// The snapshot the options ask for.
     func snapshot(of network: Network) throws -> Snapshot {
-        network.snapshot(sender: try senderCode(in: network), asOf: date)
+        guard !allSenders else { throw CommandFailure("--sender all is for export and summary") }
+        return network.snapshot(sender: try senderCode(in: network), asOf: date)
+    }
+
+    /// `--sender all`: every sender of the log, one after the other.
+    var allSenders: Bool { sender.lowercased() == "all" }
+
+    /// The snapshots the options ask for: one sender's, or with `--sender all` every sender's.
+    func snapshots(of network: Network) throws -> [Snapshot] {
+        guard allSenders else { return [try snapshot(of: network)] }
+        return network.senders.map { network.snapshot(sender: $0, asOf: date) }
     }
 }
 

@@ -42,10 +42,10 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (files, network) = try data.load()
-            let snapshot = try data.snapshot(of: network)
+            let snapshots = try data.snapshots(of: network)
             let writer = GeoJSONWriter(decimals: precision, statuses: try statuses(), region: try data.region(region, in: network))
             let boundaries = countries ? try Boundaries(file: files.boundaries) : nil
-            try out.stream { sink in try writer.write(snapshot, countries: boundaries, to: sink) }
+            try out.stream { sink in try writer.write(snapshots, countries: boundaries, to: sink) }
         }
     }
 }

@@ -26,15 +26,27 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (files, network) = try data.load()
-            let snapshot = try data.snapshot(of: network)
             let geography = try Geography(boundariesFile: files.boundaries)
-            var summary = try Summary(snapshot, by: by, geography: geography)
-            if let compareTo {
-                let earlier = network.snapshot(sender: snapshot.sender, asOf: compareTo)
-                summary = summary.compared(to: try Summary(earlier, by: by, geography: geography))
+            var texts: [String] = []
+            var summaries: [Summary] = []
+            // With --sender all, one geography serves every sender: each region's land is unioned once.
+            for snapshot in try data.snapshots(of: network) {
+                var summary = try Summary(snapshot, by: by, geography: geography)
+                if let compareTo {
+                    let earlier = network.snapshot(sender: snapshot.sender, asOf: compareTo)
+                    summary = summary.compared(to: try Summary(earlier, by: by, geography: geography))
+                }
+                summaries.append(summary)
+                let name = network.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
+                texts.append(try SummaryFormatter.format(summary, as: format, senderName: name))
             }
-            let name = network.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
-            try out.write(SummaryFormatter.format(summary, as: format, senderName: name))
+            if data.allSenders && format == .json {
+                try out.write(SummaryFormatter.json(summaries))
+            } else if data.allSenders && format == .csv {
+                try out.write(SummaryFormatter.csv(summaries))
+            } else {
+                try out.write(texts.joined(separator: format == .csv ? "" : "\n"))
+            }
         }
     }
 }

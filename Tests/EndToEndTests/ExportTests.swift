@@ -46,13 +46,13 @@ import Testing
     @Test func spainIsANonResidentHostCoveredFromRome() throws {
         let report = try export(["--countries"])
         let byID = Dictionary(report.features.map { ($0["id"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
-        let spain = try #require(byID["country:ES"]?["properties"] as? [String: Any])
+        let spain = try #require(byID["country:KP:ES"]?["properties"] as? [String: Any])
         #expect(spain["host_status"] as? String == "non-resident")
         let line = try #require(byID["KP-IT-ROME>KP-ES-MADRID"]?["properties"] as? [String: Any])
         #expect(line["kind"] as? String == "accreditation" && line["since"] as? String == "2023-10-26")
         let madrid = try #require(byID["KP-ES-MADRID"]?["properties"] as? [String: Any])
         #expect(madrid["status"] as? String == "cross-accredited" && madrid["accredited_from"] as? String == "KP-IT-ROME")
-        #expect((byID["country:KP"]?["properties"] as? [String: Any])?["host_status"] as? String == "sender")
+        #expect((byID["country:KP:KP"]?["properties"] as? [String: Any])?["host_status"] as? String == "sender")
     }
 
     @Test func idsAreStableAndOutputIsDeterministic() throws {
@@ -83,7 +83,7 @@ import Testing
         // Going west from Lima, the line reaches -180° and goes on from +180° at the same latitude.
         #expect(parts[0].last?[0] == -180 && parts[1].first?[0] == 180 && parts[0].last?[1] == parts[1].first?[1])
         // Fiji's own polygon straddles ±180° too: it comes out as parts on both sides.
-        let fiji = try #require(report.features.first { $0["id"] as? String == "country:FJ" }?["geometry"] as? [String: Any])
+        let fiji = try #require(report.features.first { $0["id"] as? String == "country:KP:FJ" }?["geometry"] as? [String: Any])
         let xs = (fiji["coordinates"] as? [[[[Double]]]] ?? []).flatMap { $0.flatMap { $0.map { $0[0] } } }
         #expect(xs.contains { $0 > 170 } && xs.contains { $0 < -170 })
     }

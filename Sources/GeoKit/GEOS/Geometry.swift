@@ -113,6 +113,25 @@ public final class Geometry {
         return b
     }
 
+    /// The boundary: a polygon's rings as lines.
+    public func boundary() throws -> Geometry {
+        try Geometry(GEOSBoundary_r(handle, pointer), "GEOSBoundary", in: context)
+    }
+
+    /// A point certainly inside the geometry (unlike the centroid).
+    public func pointOnSurface() throws -> Geometry {
+        try Geometry(GEOSPointOnSurface_r(handle, pointer), "GEOSPointOnSurface", in: context)
+    }
+
+    /// The polygons that noded lines enclose (GEOS's polygonizer), as a collection.
+    public func polygonized() throws -> Geometry {
+        var parts: [OpaquePointer?] = [pointer]
+        let result = parts.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: OpaquePointer?.self) { GEOSPolygonize_r(handle, $0.baseAddress, 1) }
+        }
+        return try Geometry(result, "GEOSPolygonize", in: context)
+    }
+
     public func centroid() throws -> Geometry {
         try Geometry(GEOSGetCentroid_r(handle, pointer), "GEOSGetCentroid", in: context)
     }

@@ -7,7 +7,6 @@ public final class Geography {
     private let boundaries: Boundaries
     private let transformer: Transformer
     private var projected: [String: Geometry] = [:]
-    private var unions: [String: Geometry?] = [:]
 
     public init(boundaries: Boundaries, context: ProjContext) throws {
         self.boundaries = boundaries
@@ -41,27 +40,38 @@ public final class Geography {
         return shape
     }
 
-    /// The union of the countries' land in the equal-area plane (nil for none), remembered
-    /// for the same set of countries, as a comparison needs each region's land twice.
-    func union(of codes: [String]) throws -> Geometry? {
-        let key = codes.sorted().joined(separator: ",")
-        if let cached = unions[key] { return cached }
-        let shapes = try codes.compactMap(shape)
-        let union = shapes.isEmpty ? nil : try boundaries.context.collection(of: shapes).unaryUnion()
-        unions[key] = union
-        return union
-    }
-
-    /// The union of unions already made (union is associative, and the parts are few and
-    /// already dissolved, so this is far cheaper than starting from the countries).
-    func union(ofUnions parts: [Geometry?]) throws -> Geometry? {
-        let present = parts.compactMap { $0 }
-        return present.isEmpty ? nil : try boundaries.context.collection(of: present).unaryUnion()
+    /// The land of the world as faces of its arrangement: every country outline noded
+    /// together with GEOS (unary union of the boundaries), polygonised, and each face tagged
+    /// with the countries it lies in. The union of any set of countries is then exactly the
+    /// faces tagged with one of them: an overlap of two countries is one face, counted once.
+    /// Made once (about 0.3 s for the world at 1:50m), it turns every later union into a sum,
+    /// which is what makes summaries of hundreds of senders affordable.
+    private lazy var faces: Result<[(area: Double, owners: [String])], Error> = Result {
+        let shapes = try boundaries.codes.compactMap { code in try shape(code).map { (code, $0) } }
+        guard !shapes.isEmpty else { return [] }
+        let context = boundaries.context
+        let noded = try context.collection(of: shapes.map { try $0.1.boundary() }).unaryUnion()
+        let owners = try shapes.map { (code: $0.0, shape: try $0.1.prepared(), bounds: try $0.1.bounds()!) }
+        return try noded.polygonized().parts().compactMap { face in
+            let inside = try face.pointOnSurface()
+            guard let p = try inside.points().first else { return nil }
+            let tags = try owners.filter {
+                $0.bounds.minX <= p.x && p.x <= $0.bounds.maxX && $0.bounds.minY <= p.y && p.y <= $0.bounds.maxY
+            }.filter { try $0.shape.contains(inside) }.map(\.code)
+            return tags.isEmpty ? nil : (try face.area(), tags)
+        }
     }
 
     /// The area of the union of the countries' land, in square metres.
     public func area(ofUnionOf codes: [String]) throws -> Double {
-        try union(of: codes)?.area() ?? 0
+        let wanted = Set(codes)
+        return try faces.get().reduce(0) { $1.owners.contains(where: wanted.contains) ? $0 + $1.area : $0 }
+    }
+
+    /// The same area from a GEOS unary union of the countries, for checking the faces.
+    func areaByUnaryUnion(of codes: [String]) throws -> Double {
+        let shapes = try codes.compactMap(shape)
+        return shapes.isEmpty ? 0 : try boundaries.context.collection(of: shapes).unaryUnion().area()
     }
 }
 

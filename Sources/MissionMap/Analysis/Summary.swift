@@ -125,9 +125,7 @@ public struct Summary: Sendable, Equatable, Codable {
         let covered = Set(hostStatuses.filter { $0.value == .resident || $0.value == .nonResident }.keys)
         let openPosts = snapshot.posts(.open).map(\.post.location)
         var notes: [String] = []
-        /// Each group's land and covered land, for the world row to be the union of them.
-        var lands: [Geometry?] = [], coveredLands: [Geometry?] = []
-        func row(_ name: String, members: [Country], inGroup: (String) -> Bool, world: Bool = false) throws -> Row {
+        func row(_ name: String, members: [Country], inGroup: (String) -> Bool) throws -> Row {
             var r = Row(region: name)
             for state in snapshot.countedPosts where inGroup(state.post.host) {
                 switch state.status {
@@ -145,14 +143,8 @@ public struct Summary: Sendable, Equatable, Codable {
             r.countriesCovered = members.filter { covered.contains($0.iso2) }.count
             if let geography {
                 let codes = members.map(\.iso2), coveredCodes = codes.filter(covered.contains)
-                let landShape = world ? try geography.union(ofUnions: lands) : try geography.union(of: codes)
-                let coveredShape = world ? try geography.union(ofUnions: coveredLands) : try geography.union(of: coveredCodes)
-                if !world {
-                    lands.append(landShape)
-                    coveredLands.append(coveredShape)
-                }
-                let land = try landShape?.area() ?? 0
-                r.areaShareCovered = land > 0 ? Summary.rounded((try coveredShape?.area() ?? 0) / land, 4) : nil
+                let land = try geography.area(ofUnionOf: codes)
+                r.areaShareCovered = land > 0 ? Summary.rounded(try geography.area(ofUnionOf: coveredCodes) / land, 4) : nil
                 let people = codes.reduce(0) { $0 + geography.population($1) }
                 r.populationShareCovered = people > 0 ? Summary.rounded(coveredCodes.reduce(0) { $0 + geography.population($1) } / people, 4) : nil
                 if !openPosts.isEmpty, !members.isEmpty {
@@ -167,7 +159,7 @@ public struct Summary: Sendable, Equatable, Codable {
         regions = try names.map { name in
             try row(name, members: countries.filter { group($0.iso2) == name }, inGroup: { group($0) == name })
         }
-        world = try row("World", members: countries, inGroup: { _ in true }, world: true)
+        world = try row("World", members: countries, inGroup: { _ in true })
         if let geography {
             let missing = try countries.filter { try !geography.hasPolygon($0.iso2) }.map(\.name)
             if !missing.isEmpty {

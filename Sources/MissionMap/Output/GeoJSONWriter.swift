@@ -25,14 +25,20 @@ public struct GeoJSONWriter: Sendable {
 
     /// Writes the collection in pieces to `sink`; nothing is held back but the bounding box.
     public func write(_ snapshot: Snapshot, countries: Boundaries? = nil, to sink: (String) throws -> Void) throws {
+        try write([snapshot], countries: countries, to: sink)
+    }
+
+    /// Writes several senders' snapshots into one collection (countries, if given, per sender).
+    public func write(_ snapshots: [Snapshot], countries: Boundaries? = nil, to sink: (String) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var out = FeatureStream(decimals: decimals, sink: sink)
-            try write(snapshot, countries: countries, to: &out)
+            try out.begin()
+            for snapshot in snapshots { try write(snapshot, countries: countries, to: &out) }
+            try out.end()
         }
     }
 
     private func write(_ snapshot: Snapshot, countries: Boundaries?, to out: inout FeatureStream) throws {
-        try out.begin()
         let inRegion = { (iso2: String) in region.map { snapshot.gazetteer.isCountry(iso2, in: $0) } ?? true }
         for state in snapshot.posts where statuses?.contains(state.status) ?? true && inRegion(state.post.host) {
             try out.feature(id: state.post.id, geometry: out.point(state.post.location), properties: postProperties(state, snapshot))
@@ -55,8 +61,9 @@ public struct GeoJSONWriter: Sendable {
                 guard let shape = countries.shape(code),
                       let geometry = try out.polygons(shape, gridSize: 1 / pow10(decimals)) else { continue }
                 let country = snapshot.gazetteer.country(code: code)
-                try out.feature(id: "country:\(code)", geometry: geometry, properties: JSONText.object([
+                try out.feature(id: "country:\(snapshot.sender):\(code)", geometry: geometry, properties: JSONText.object([
                     "kind": JSONText.string("country"),
+                    "sender": JSONText.string(snapshot.sender),
                     "iso2": JSONText.string(code),
                     "name": JSONText.string(country?.name),
                     "host_status": JSONText.string(statuses[code]!.rawValue),
@@ -65,7 +72,6 @@ public struct GeoJSONWriter: Sendable {
                 ]))
             }
         }
-        try out.end()
     }
 
     /// The whole collection as one string.

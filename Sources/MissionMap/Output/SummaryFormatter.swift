@@ -11,8 +11,26 @@ public enum SummaryFormatter {
         case .json: try json(summary)
         case .table: heading(summary, senderName: senderName) + "\n" + table(summary, forHumans: true).aligned() + notes(summary)
         case .markdown: markdownHeading(summary, senderName: senderName) + "\n" + table(summary, forHumans: true).markdown() + notes(summary)
-        case .csv: table(summary, forHumans: false).csv()
+        case .csv: csv([summary])
         }
+    }
+
+    /// Several senders' summaries as one CSV table, a `sender` column first.
+    public static func csv(_ summaries: [Summary]) -> String {
+        guard let first = summaries.first else { return "" }
+        var merged = table(first, forHumans: false)
+        merged.columns.insert("sender", at: 0)
+        merged.rows = summaries.flatMap { summary in
+            table(summary, forHumans: false).rows.map { [.text(summary.sender)] + $0 }
+        }
+        return merged.csv()
+    }
+
+    /// Several senders' summaries as one JSON array.
+    public static func json(_ summaries: [Summary]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(summaries), as: UTF8.self) + "\n"
     }
 
     /// Pretty JSON with sorted keys, so that the same input gives byte-identical output.
