@@ -21,3 +21,17 @@ import Testing
         #expect(Day.today(date).description == "2023-10-01")
     }
 }
+
+@Suite struct DaysInMonthTests {
+    /// The month lengths agree with Foundation's Gregorian calendar over four centuries.
+    @Test func agreesWithFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        for year in 1800...2200 {
+            for month in 1...12 {
+                let date = calendar.date(from: DateComponents(year: year, month: month))!
+                #expect(Day.daysIn(year: year, month: month) == calendar.range(of: .day, in: .month, for: date)!.count)
+            }
+        }
+    }
+}

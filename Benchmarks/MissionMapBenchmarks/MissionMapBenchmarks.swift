@@ -1,0 +1,98 @@
+import Benchmark
+import Foundation
+import GeoKit
+import MissionMap
+
+/// The synthetic world network (Benchmarks/generate_missions.py, seed 1, 12,000 posts),
+/// written once to a temporary file.
+private let world: String = {
+    let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("missionmap-world-12000-seed1.csv")
+    if !FileManager.default.fileExists(atPath: file.path) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", here.appendingPathComponent("generate_missions.py").path, "--posts", "12000", "--seed", "1"]
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        process.standardOutput = try! FileHandle(forWritingTo: file)
+        try! process.run()
+        process.waitUntilExit()
+    }
+    return file.path
+}()
+
+private let data = DataDirectory(url: URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Geo"))
+private let asOf = Day("2024-01-01")!
+
+private func loadWorld() throws -> Network {
+    try MissionsLog.load(file: world, gazetteer: data.gazetteer())
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(10), maxIterations: 20
+    )
+
+    Benchmark("Load and validate the world network") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try loadWorld()) }
+    }
+
+    Benchmark("Snapshot of every sender") { benchmark, network in
+        for _ in benchmark.scaledIterations {
+            for sender in network.senders { blackHole(network.snapshot(sender: sender, asOf: asOf).countsByStatus) }
+        }
+    } setup: {
+        try loadWorld()
+    }
+
+    for grouping in Summary.Grouping.allCases {
+        Benchmark("Summary by \(grouping.rawValue), one sender") { benchmark, network in
+            let sender = densest(network)
+            for _ in benchmark.scaledIterations {
+                let geography = try Geography(boundariesFile: data.boundaries)
+                blackHole(try Summary(network.snapshot(sender: sender, asOf: asOf), by: grouping, geography: geography))
+            }
+        } setup: {
+            try loadWorld()
+        }
+
+        Benchmark("Summary by \(grouping.rawValue), all senders") { benchmark, network in
+            for _ in benchmark.scaledIterations {
+                // One geography for all: each region's land is unioned once, as the CLI would.
+                let geography = try Geography(boundariesFile: data.boundaries)
+                for sender in network.senders {
+                    blackHole(try Summary(network.snapshot(sender: sender, asOf: asOf), by: grouping, geography: geography))
+                }
+            }
+        } setup: {
+            try loadWorld()
+        }
+    }
+
+    Benchmark("GeoJSON export of every post and line") { benchmark, network in
+        for _ in benchmark.scaledIterations {
+            var bytes = 0
+            for sender in network.senders {
+                try GeoJSONWriter().write(network.snapshot(sender: sender, asOf: asOf)) { bytes += $0.utf8.count }
+            }
+            blackHole(bytes)
+        }
+    } setup: {
+        try loadWorld()
+    }
+
+    Benchmark("World map of the densest sender") { benchmark, network in
+        let snapshot = network.snapshot(sender: densest(network), asOf: asOf)
+        for _ in benchmark.scaledIterations {
+            blackHole(try SVGMapRenderer().render(snapshot, boundariesFile: data.boundaries))
+        }
+    } setup: {
+        try loadWorld()
+    }
+}
+
+/// The sender with the most posts.
+private func densest(_ network: Network) -> String {
+    Dictionary(grouping: network.posts, by: \.sender).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!.key
+}
