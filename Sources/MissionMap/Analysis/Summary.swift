@@ -125,6 +125,14 @@ public struct Summary: Sendable, Equatable, Codable {
         let covered = Set(hostStatuses.filter { $0.value == .resident || $0.value == .nonResident }.keys)
         let openPosts = snapshot.posts(.open).map(\.post.location)
         var notes: [String] = []
+        // Each capital's distance to its nearest open post, worked out once for its region and the world.
+        var nearestCache: [String: Double] = [:]
+        func nearest(_ country: Country) -> Double {
+            if let known = nearestCache[country.iso2] { return known }
+            let d = openPosts.map { Geodesic.wgs84.distance(country.capitalLocation, $0) }.min()!
+            nearestCache[country.iso2] = d
+            return d
+        }
         func row(_ name: String, members: [Country], inGroup: (String) -> Bool) throws -> Row {
             var r = Row(region: name)
             for state in snapshot.countedPosts where inGroup(state.post.host) {
@@ -148,9 +156,7 @@ public struct Summary: Sendable, Equatable, Codable {
                 let people = codes.reduce(0) { $0 + geography.population($1) }
                 r.populationShareCovered = people > 0 ? Summary.rounded(coveredCodes.reduce(0) { $0 + geography.population($1) } / people, 4) : nil
                 if !openPosts.isEmpty, !members.isEmpty {
-                    let total = members.reduce(0.0) { sum, country in
-                        sum + openPosts.map { Geodesic.wgs84.distance(country.capitalLocation, $0) }.min()!
-                    }
+                    let total = members.reduce(0.0) { $0 + nearest($1) }
                     r.meanDistanceKmToOpenPost = Summary.rounded(total / Double(members.count) / 1000, 1)
                 }
             }
