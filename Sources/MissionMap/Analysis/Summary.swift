@@ -107,20 +107,6 @@ public struct Summary: Sendable, Equatable, Codable {
             gazetteer.country(code: iso2).map { grouping == .region ? $0.region : $0.subregion }
         }
 
-        var totals = Totals()
-        for state in snapshot.countedPosts {
-            switch state.status {
-            case .open:
-                totals.open += 1
-                totals.byType[state.post.type.rawValue, default: 0] += 1
-            case .closed: totals.closed += 1
-            case .crossAccredited: totals.crossAccredited += 1
-            case .suspended: totals.suspended += 1
-            case .planned: totals.planned += 1
-            }
-        }
-        self.totals = totals
-
         let hostStatuses = snapshot.hostStatuses
         let covered = Set(hostStatuses.filter { $0.value == .resident || $0.value == .nonResident }.keys)
         let openPosts = snapshot.posts(.open).map(\.post.location)
@@ -166,6 +152,9 @@ public struct Summary: Sendable, Equatable, Codable {
             try row(name, members: countries.filter { group($0.iso2) == name }, inGroup: { group($0) == name })
         }
         world = try row("World", members: countries, inGroup: { _ in true })
+        // The world row counts every counted post; the totals add the planned ones.
+        totals = Totals(open: world.open, closed: world.closed, crossAccredited: world.crossAccredited,
+                        suspended: world.suspended, planned: snapshot.posts(.planned).count, byType: world.byType)
         if let geography {
             let missing = try countries.filter { try !geography.hasPolygon($0.iso2) }.map(\.name)
             if !missing.isEmpty {
