@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// The gallery made in one process on several threads equals the same files made one by one.
+@Suite struct GalleryTests {
+    func gallery(workers: Int) throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        let run = try CLI.missionmap(["gallery", "-o", dir.path, "--workers", "\(workers)"])
+        #expect(run.status == 0, "\(run.stderr)")
+        return dir
+    }
+
+    @Test func parallelEqualsSerialEqualsSingleCommands() throws {
+        let serial = try gallery(workers: 1), parallel = try gallery(workers: 2)
+        let names = try FileManager.default.contentsOfDirectory(atPath: serial.path).sorted()
+        #expect(names.count == 14)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parallel.path).sorted() == names)
+        for name in names {
+            let a = try Data(contentsOf: serial.appendingPathComponent(name)), b = try Data(contentsOf: parallel.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between 1 and 2 workers")
+        }
+        let single = try CLI.temporaryDirectory()
+        for (name, args) in [("world-2023-10-01.svg", ["render", "--as-of", "2023-10-01"]),
+                             ("europe-2024-12-31.svg", ["render", "--as-of", "2024-12-31", "--region", "Europe"]),
+                             ("summary-2024-02-01.json", ["summary", "--as-of", "2024-02-01", "--format", "json"])] {
+            let file = single.appendingPathComponent(name).path
+            #expect(try CLI.missionmap(args + ["-o", file]).status == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data(contentsOf: parallel.appendingPathComponent(name)), "\(name)")
+        }
+    }
+}
