@@ -158,6 +158,11 @@ public final class Geometry {
         try Geometry(GEOSGeom_setPrecision_r(handle, pointer, gridSize, 0), "GEOSGeom_setPrecision", in: context)
     }
 
+    /// The geometry itself if valid, else a repaired copy (GEOS's MakeValid).
+    public func validOrRepaired() throws -> Geometry {
+        try isValid ? self : madeValid()
+    }
+
     /// A valid version of an invalid geometry (GEOS's MakeValid).
     public func madeValid() throws -> Geometry {
         try Geometry(GEOSMakeValid_r(handle, pointer), "GEOSMakeValid", in: context)

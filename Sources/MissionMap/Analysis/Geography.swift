@@ -34,8 +34,8 @@ public final class Geography {
         let polygons = try lonLat.polygons().map { try $0.map(transformer.forward) }
         // A tiny country given as a point has people but no land at this scale.
         guard !polygons.isEmpty else { return nil }
-        var shape = try boundaries.context.multiPolygon(polygons)
-        if try !shape.isValid { shape = try shape.madeValid() }
+        // Projecting can pinch a valid shape (two vertices landing on one point).
+        let shape = try boundaries.context.multiPolygon(polygons).validOrRepaired()
         projected[iso2] = shape
         return shape
     }

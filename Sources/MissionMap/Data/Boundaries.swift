@@ -57,7 +57,9 @@ public final class Boundaries {
             }
             guard shapes[iso2] == nil else { throw DataError(file: file, line: 1, "feature \(index): iso2 \(iso2) repeats") }
             codes.append(iso2)
-            shapes[iso2] = shape
+            // Repaired once here (Natural Earth's India crosses itself), so that every union,
+            // clip and precision change downstream gets valid input.
+            shapes[iso2] = try shape.validOrRepaired()
             populations[iso2] = feature.properties.pop_est ?? 0
         }
         self.codes = codes
@@ -65,7 +67,7 @@ public final class Boundaries {
         self.populations = populations
     }
 
-    /// The polygons of a country, or nil if the file has none for it.
+    /// The polygons of a country (valid, repaired if the file's were not), or nil if the file has none for it.
     public func shape(_ iso2: String) -> Geometry? {
         shapes[iso2.uppercased()]
     }

@@ -193,11 +193,10 @@ private struct FeatureStream {
         }
     }
 
-    /// A Polygon or MultiPolygon of a lon/lat shape: repaired if invalid, snapped to the
-    /// output grid, cut at ±180°, wound for RFC 7946. Nil if nothing is left.
+    /// A Polygon or MultiPolygon of a valid lon/lat shape: snapped to the output grid, cut at
+    /// ±180°, wound for RFC 7946. Nil if nothing is left.
     mutating func polygons(_ shape: Geometry, gridSize: Double) throws -> String? {
-        let valid = try shape.isValid ? shape : shape.madeValid()
-        let snapped = try valid.snappedToGrid(gridSize)
+        let snapped = try shape.snappedToGrid(gridSize)
         var polygons: [[[XY]]] = []
         for polygon in try snapped.polygons(rfc7946Winding: true) {
             let parts = try Antimeridian.cut(polygon, context: shape.context)

@@ -28,21 +28,20 @@ final class Clipper {
     /// Pixels per degree of latitude: what a tolerance in pixels is in degrees.
     var pixelsPerDegree: Double { canvas.scale * 111_320 }
 
-    /// The rings of a lon/lat (multi)polygon, in pixels, snapped to a grid of `grid` pixels.
+    /// The rings of a valid lon/lat (multi)polygon, in pixels, snapped to a grid of `grid` pixels.
     ///
     /// Snapping (GEOS's precision reducer) rather than simplifying: it treats the same vertex
     /// the same way in every country, so borders that neighbours share stay shared, with no
     /// sliver or gap, while vertices closer than the grid merge and the file stays small.
     func polygons(_ shape: Geometry, grid: Double) throws -> [[XY]] {
-        let valid = try shape.isValid ? shape : shape.madeValid()
-        let inside = try preparedVisible.contains(valid) ? valid : valid.intersection(visible)
+        let inside = try preparedVisible.contains(shape) ? shape : shape.intersection(visible)
         let projected = try inside.polygons().map { try $0.map(canvas.pixels) }
         guard !projected.isEmpty else { return [] }
         var pixels = try context.multiPolygon(projected)
         if let frame { pixels = try pixels.clipped(to: frame.expanded(by: 2)) }
         // Projecting can pinch a valid shape (two vertices landing on one point); repair first,
         // as the precision reducer needs valid input.
-        if try !pixels.isValid { pixels = try pixels.madeValid() }
+        pixels = try pixels.validOrRepaired()
         return try pixels.snappedToGrid(grid).polygons().flatMap { $0 }
     }
 

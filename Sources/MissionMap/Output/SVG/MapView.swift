@@ -110,9 +110,7 @@ struct MapView {
         } else {
             continuous[continuous.count - 1] = continuous[0]
         }
-        var polygon = try context.polygon([continuous])
-        if try !polygon.isValid { polygon = try polygon.madeValid() }
-        return try Antimeridian.bands(polygon)
+        return try Antimeridian.bands(context.polygon([continuous]).validOrRepaired())
     }
 
     /// A lon/lat rectangle ring densified to 1°, longitudes as given (they may pass ±180°).

@@ -24,8 +24,7 @@ enum RegionFit {
         let cap = try boundaries.context.multiPolygon(MapView.cap(center: provisional, radiusDegrees: min(85, reachKm / 111.2)))
         let shapes = try members.compactMap { country -> Geometry? in
             guard let shape = boundaries.shape(country.iso2) else { return nil }
-            let simple = try shape.simplifiedPreservingTopology(0.05)
-            return try simple.isValid ? simple : simple.madeValid()
+            return try shape.simplifiedPreservingTopology(0.05).validOrRepaired()
         }
         let land = try boundaries.context.collection(of: shapes).unaryUnion().intersection(cap)
         // The centroid in an equal-area plane around the provisional centre, taken back to lon/lat.
@@ -44,8 +43,7 @@ enum RegionFit {
             let parts = try shape.simplifiedPreservingTopology(0.05).polygons()
             guard let largest = try parts.max(by: { try boundaries.context.polygon($0).area() < boundaries.context.polygon($1).area() }) else { continue }
             let near = try boundaries.context.multiPolygon(MapView.cap(center: country.capitalLocation, radiusDegrees: 3500 / 111.2)).unaryUnion()
-            var piece = try boundaries.context.polygon(largest)
-            if try !piece.isValid { piece = try piece.madeValid() }
+            let piece = try boundaries.context.polygon(largest).validOrRepaired()
             fit += try piece.intersection(near).polygons().flatMap { $0[0] }
         }
         return try MapView.region(center: center.first ?? provisional, fit: fit,
