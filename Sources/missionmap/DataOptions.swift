@@ -23,19 +23,13 @@ struct DataOptions: ParsableArguments {
 
     /// The bundled data directory and the network read from the chosen missions log.
     func load() throws -> (data: DataDirectory, network: Network) {
-        let data = try DataDirectory.locate()
-        let network = try MissionsLog.load(file: missions ?? data.missions, gazetteer: data.gazetteer())
-        for warning in network.warnings { printError(warning.description) }
-        return (data, network)
+        let loaded = try loadNetwork(missions: missions)
+        return (loaded.data, loaded.network)
     }
 
     /// The sender's ISO alpha-2 code (the option takes a code, name or alias).
     func senderCode(in network: Network) throws -> String {
-        guard let country = network.gazetteer.country(matching: sender) else {
-            let hint = network.gazetteer.suggestion(forCountry: sender).map { "; did you mean \($0)?" } ?? ""
-            throw CommandFailure("unknown sender '\(sender)'\(hint)")
-        }
-        return country.iso2
+        try countryCode(sender, role: "sender", in: network)
     }
 
     /// A region or subregion name as the gazetteer spells it; nil for none given.
@@ -91,6 +85,25 @@ struct OutputOptions: ParsableArguments {
         try body(file.write)
         try file.commit()
     }
+}
+
+/// The bundled data directory, and the network of a missions log (the bundled one if nil)
+/// with its path; warnings go to stderr.
+func loadNetwork(missions: String?) throws -> (data: DataDirectory, network: Network, path: String) {
+    let data = try DataDirectory.locate()
+    let path = missions ?? data.missions
+    let network = try MissionsLog.load(file: path, gazetteer: data.gazetteer())
+    for warning in network.warnings { printError(warning.description) }
+    return (data, network, path)
+}
+
+/// The ISO alpha-2 code of a country given by code, name or alias, with a hint if misspelt.
+func countryCode(_ text: String, role: String, in network: Network) throws -> String {
+    guard let country = network.gazetteer.country(matching: text) else {
+        let hint = network.gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } ?? ""
+        throw CommandFailure("unknown \(role) '\(text)'\(hint)")
+    }
+    return country.iso2
 }
 
 func printError(_ line: String) {

@@ -20,8 +20,7 @@ struct GalleryCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let data = try DataDirectory.locate()
-            let network = try MissionsLog.load(file: data.missions, gazetteer: data.gazetteer())
+            let (data, network, _) = try loadNetwork(missions: nil)
             let files = try Gallery().make(network: network, boundariesFile: data.boundaries, workers: workers)
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             for (name, text) in files.sorted(by: { $0.key < $1.key }) {

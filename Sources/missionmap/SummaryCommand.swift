@@ -80,9 +80,8 @@ struct ChangesCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let options = try DataOptions.parse(["--sender", sender] + (missions.map { ["--missions", $0] } ?? []))
-            let (_, network) = try options.load()
-            let code = try options.senderCode(in: network)
+            let network = try loadNetwork(missions: missions).network
+            let code = try countryCode(sender, role: "sender", in: network)
             let changes = Changes(network: network, sender: code, from: from, to: to ?? Day.today())
             let name = network.gazetteer.country(code: code)?.name ?? code
             try out.write(ChangesFormatter.format(changes, as: format, senderName: name))

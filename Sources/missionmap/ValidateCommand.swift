@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MissionMap
 
 struct ValidateCommand: ParsableCommand {
@@ -13,10 +12,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let data = try DataDirectory.locate()
-            let path = file ?? data.missions
-            let network = try MissionsLog.load(file: path, gazetteer: data.gazetteer())
-            for warning in network.warnings { printError(warning.description) }
+            let (_, network, path) = try loadNetwork(missions: file)
             let events = network.posts.reduce(0) { $0 + $1.events.count }
             let senders = network.senders.joined(separator: ", ")
             let uncounted = network.posts.filter { !$0.counted }.count
