@@ -61,13 +61,13 @@ import Testing
 
 @Suite struct AntimeridianSplitTests {
     @Test func endOnTheMeridianMakesNoEmptyPart() {
-        let parts = GeoJSONWriter.splitAtAntimeridian([XY(170, -16), XY(179, -16), XY(-180, -16)])
+        let parts = Antimeridian.split([XY(170, -16), XY(179, -16), XY(-180, -16)])
         #expect(parts == [[XY(170, -16), XY(179, -16), XY(180, -16)]])
     }
 
     @Test func pathThatNeverCrossesStaysWhole() {
         let path = [XY(-3.7, 40.4), XY(5, 41), XY(12.5, 41.9)]
-        #expect(GeoJSONWriter.splitAtAntimeridian(path) == [path])
+        #expect(Antimeridian.split(path) == [path])
     }
 }
 

@@ -1,6 +1,6 @@
 import GeoKit
 
-/// Cutting lon/lat polygons at ±180° so that no edge jumps across the map (RFC 7946 §3.1.9).
+/// Cutting lon/lat lines and polygons at ±180° so that no edge jumps across the map (RFC 7946 §3.1.9).
 enum Antimeridian {
     /// Whether any edge of the rings jumps more than 180° in longitude: the sign of a polygon
     /// drawn across the antimeridian without being cut.
@@ -37,5 +37,26 @@ enum Antimeridian {
             parts += try polygon.intersection(box).polygons().map { $0.map { $0.map { XY($0.x - shift, $0.y) } } }
         }
         return parts
+    }
+
+    /// Cuts a lon/lat path where a step jumps across ±180°, ending one part and starting the
+    /// next on the meridian at the crossing latitude (interpolated on the short step). Parts
+    /// that would be a single point (an end lying on the meridian itself) are dropped.
+    static func split(_ path: [XY]) -> [[XY]] {
+        guard var previous = path.first else { return [] }
+        var parts: [[XY]] = [[previous]]
+        for p in path.dropFirst() {
+            if abs(p.x - previous.x) > 180 {
+                let edge: Double = previous.x > 0 ? 180 : -180
+                let unwrapped = p.x + (edge > 0 ? 360 : -360)
+                let t = (edge - previous.x) / (unwrapped - previous.x)
+                let lat = previous.y + t * (p.y - previous.y)
+                if parts[parts.count - 1].last != XY(edge, lat) { parts[parts.count - 1].append(XY(edge, lat)) }
+                parts.append([XY(-edge, lat)])
+            }
+            if parts[parts.count - 1].last != p { parts[parts.count - 1].append(p) }
+            previous = p
+        }
+        return parts.filter { $0.count >= 2 }
     }
 }

@@ -46,7 +46,7 @@ public struct GeoJSONWriter: Sendable {
         if statuses?.contains(.crossAccredited) ?? true {
             for link in snapshot.accreditations where inRegion(link.to.post.host) {
                 let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
-                guard let geometry = out.lines(GeoJSONWriter.splitAtAntimeridian(path)) else { continue }
+                guard let geometry = out.lines(Antimeridian.split(path)) else { continue }
                 try out.feature(id: "\(link.from.post.id)>\(link.to.post.id)", geometry: geometry, properties: JSONText.object([
                     "kind": JSONText.string("accreditation"),
                     "from": JSONText.string(link.from.post.id),
@@ -101,27 +101,6 @@ public struct GeoJSONWriter: Sendable {
             "counted": post.counted ? "true" : "false",
             "source": JSONText.string(state.basis.source),
         ])
-    }
-
-    /// Cuts a lon/lat path where a step jumps across ±180°, ending one part and starting the
-    /// next on the meridian at the crossing latitude (interpolated on the short step). Parts
-    /// that would be a single point (an end lying on the meridian itself) are dropped.
-    static func splitAtAntimeridian(_ path: [XY]) -> [[XY]] {
-        guard var previous = path.first else { return [] }
-        var parts: [[XY]] = [[previous]]
-        for p in path.dropFirst() {
-            if abs(p.x - previous.x) > 180 {
-                let edge: Double = previous.x > 0 ? 180 : -180
-                let unwrapped = p.x + (edge > 0 ? 360 : -360)
-                let t = (edge - previous.x) / (unwrapped - previous.x)
-                let lat = previous.y + t * (p.y - previous.y)
-                if parts[parts.count - 1].last != XY(edge, lat) { parts[parts.count - 1].append(XY(edge, lat)) }
-                parts.append([XY(-edge, lat)])
-            }
-            if parts[parts.count - 1].last != p { parts[parts.count - 1].append(p) }
-            previous = p
-        }
-        return parts.filter { $0.count >= 2 }
     }
 }
 

@@ -88,7 +88,7 @@ public struct SVGMapRenderer: Sendable {
         svg += "<g id=\"accreditations\">\n"
         for link in snapshot.accreditations where inRegion(link.to.post.host) || inRegion(link.from.post.host) {
             let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
-            let lines = try clip.lines(GeoJSONWriter.splitAtAntimeridian(path))
+            let lines = try clip.lines(Antimeridian.split(path))
             guard !lines.isEmpty else { continue }
             let host = snapshot.gazetteer.country(code: link.to.post.host)?.name ?? link.to.post.host
             let since = link.to.accreditedSince.map { " since \($0)" } ?? ""
