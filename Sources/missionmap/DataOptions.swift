@@ -50,10 +50,14 @@ struct DataOptions: ParsableArguments {
     /// `--sender all`: every sender of the log, one after the other.
     var allSenders: Bool { sender.lowercased() == "all" }
 
+    /// The senders the options ask for: one, or with `--sender all` every sender of the log.
+    func senderCodes(in network: Network) throws -> [String] {
+        allSenders ? network.senders : [try senderCode(in: network)]
+    }
+
     /// The snapshots the options ask for: one sender's, or with `--sender all` every sender's.
     func snapshots(of network: Network) throws -> [Snapshot] {
-        guard allSenders else { return [try snapshot(of: network)] }
-        return network.senders.map { network.snapshot(sender: $0, asOf: date) }
+        try senderCodes(in: network).map { network.snapshot(sender: $0, asOf: date) }
     }
 }
 

@@ -40,7 +40,7 @@ struct RenderCommand: ParsableCommand {
             renderer.projection = projection
             renderer.centerLon = centerLon
             renderer.region = try data.region(region, in: network)
-            renderer.dataSource = data.missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "missionmap's bundled log (Geo/missions.csv)"
+            renderer.dataSource = data.missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
             let svg = try renderer.render(snapshot, boundariesFile: files.boundaries)
             try out.write(svg)
         }

@@ -30,14 +30,10 @@ struct SummaryCommand: ParsableCommand {
             var texts: [String] = []
             var summaries: [Summary] = []
             // With --sender all, one geography serves every sender: each region's land is unioned once.
-            for snapshot in try data.snapshots(of: network) {
-                var summary = try Summary(snapshot, by: by, geography: geography)
-                if let compareTo {
-                    let earlier = network.snapshot(sender: snapshot.sender, asOf: compareTo)
-                    summary = summary.compared(to: try Summary(earlier, by: by, geography: geography))
-                }
+            for sender in try data.senderCodes(in: network) {
+                let summary = try Summary.of(network, sender: sender, asOf: data.date, compareTo: compareTo, by: by, geography: geography)
                 summaries.append(summary)
-                let name = network.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
+                let name = network.gazetteer.country(code: sender)?.name ?? sender
                 texts.append(try SummaryFormatter.format(summary, as: format, senderName: name))
             }
             if data.allSenders && format == .json {

@@ -165,6 +165,14 @@ public struct Summary: Sendable, Equatable, Codable {
         self.notes = notes
     }
 
+    /// The summary of `sender` on `asOf`, with each figure's change since `compareTo` if given.
+    public static func of(_ network: Network, sender: String, asOf: Day, compareTo: Day? = nil,
+                          by grouping: Grouping = .region, geography: Geography?) throws -> Summary {
+        let summary = try Summary(network.snapshot(sender: sender, asOf: asOf), by: grouping, geography: geography)
+        guard let compareTo else { return summary }
+        return summary.compared(to: try Summary(network.snapshot(sender: sender, asOf: compareTo), by: grouping, geography: geography))
+    }
+
     /// This summary with the change of every figure since `earlier`.
     public func compared(to earlier: Summary) -> Summary {
         var s = self

@@ -33,6 +33,9 @@ public struct DataDirectory: Sendable {
     public var boundaries: String { url.appendingPathComponent("countries50.geojson").path }
     public var missions: String { url.appendingPathComponent("missions.csv").path }
 
+    /// How maps name the bundled missions log as their data source.
+    public static let bundledMissionsLabel = "missionmap's bundled log (Geo/missions.csv)"
+
     /// The gazetteer of the bundled data: capitals, cities and country aliases.
     public func gazetteer() throws -> Gazetteer {
         try Gazetteer(capitalsFile: capitals, citiesFile: cities, aliasesFile: aliases)

@@ -31,7 +31,7 @@ public struct Gallery: Sendable {
     public let dataSource: String
 
     /// The standard gallery of sender KP.
-    public init(dataSource: String = "missionmap's bundled log (Geo/missions.csv)") {
+    public init(dataSource: String = DataDirectory.bundledMissionsLabel) {
         self.dataSource = dataSource
         let source = dataSource
         func map(_ name: String, _ date: String, _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Item {
@@ -45,11 +45,8 @@ public struct Gallery: Sendable {
         }
         func summary(_ date: String, compareTo: String?, format: SummaryFormatter.Format) -> @Sendable (Network, Workbench) throws -> String {
             { network, bench in
-                let geography = try bench.geography.get()
-                var s = try Summary(network.snapshot(sender: "KP", asOf: Day(date)!), geography: geography)
-                if let compareTo {
-                    s = s.compared(to: try Summary(network.snapshot(sender: "KP", asOf: Day(compareTo)!), geography: geography))
-                }
+                let s = try Summary.of(network, sender: "KP", asOf: Day(date)!, compareTo: compareTo.flatMap { Day($0) },
+                                       geography: try bench.geography.get())
                 return try SummaryFormatter.format(s, as: format, senderName: network.gazetteer.country(code: "KP")?.name ?? "KP")
             }
         }
