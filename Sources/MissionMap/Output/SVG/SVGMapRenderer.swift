@@ -27,7 +27,7 @@ public struct SVGMapRenderer: Sendable {
 
     /// Renders with boundaries read from a file, in GEOS and PROJ contexts of its own.
     public func render(_ snapshot: Snapshot, boundariesFile: String) throws -> String {
-        try render(snapshot, boundaries: Boundaries(file: boundariesFile, context: GEOSContext()), context: ProjContext())
+        try render(snapshot, boundaries: Boundaries(file: boundariesFile), context: ProjContext())
     }
 
     public func render(_ snapshot: Snapshot, boundaries: Boundaries, context: ProjContext) throws -> String {
