@@ -28,21 +28,36 @@ final class Clipper {
     /// Pixels per degree of latitude: what a tolerance in pixels is in degrees.
     var pixelsPerDegree: Double { canvas.scale * 111_320 }
 
-    /// The rings of a valid lon/lat (multi)polygon, in pixels, snapped to a grid of `grid` pixels.
+    /// The rings of a valid lon/lat (multi)polygon, in pixels, each vertex rounded to a grid
+    /// of `grid` pixels; rings that collapse to fewer than three points are left out.
     ///
-    /// Snapping (GEOS's precision reducer) rather than simplifying: it treats the same vertex
+    /// Rounding each vertex on its own (GEOS's pointwise precision reducer) treats a vertex
     /// the same way in every country, so borders that neighbours share stay shared, with no
     /// sliver or gap, while vertices closer than the grid merge and the file stays small.
+    /// Drawing needs no valid topology, so neither the repair of shapes that projecting
+    /// pinches nor GEOS's topology-keeping snap rounding is worth its cost here.
     func polygons(_ shape: Geometry, grid: Double) throws -> [[XY]] {
         let inside = try preparedVisible.contains(shape) ? shape : shape.intersection(visible)
         let projected = try inside.polygons().map { try $0.map(canvas.pixels) }
         guard !projected.isEmpty else { return [] }
         var pixels = try context.multiPolygon(projected)
         if let frame { pixels = try pixels.clipped(to: frame.expanded(by: 2)) }
-        // Projecting can pinch a valid shape (two vertices landing on one point); repair first,
-        // as the precision reducer needs valid input.
-        pixels = try pixels.validOrRepaired()
-        return try pixels.snappedToGrid(grid).polygons().flatMap { $0 }
+        var rings: [[XY]] = []
+        for polygon in try pixels.roundedToGrid(grid).polygons() {
+            let cleaned = polygon.map(Clipper.withoutRepeats)
+            // A polygon whose outer ring collapsed has nothing to draw, holes included.
+            guard let outer = cleaned.first, outer.count >= 4 else { continue }
+            rings += cleaned.filter { $0.count >= 4 }
+        }
+        return rings
+    }
+
+    /// A ring without consecutive repeated points (closed: first point repeated last).
+    private static func withoutRepeats(_ ring: [XY]) -> [XY] {
+        var out: [XY] = []
+        out.reserveCapacity(ring.count)
+        for p in ring where out.last != p { out.append(p) }
+        return out
     }
 
     /// Lon/lat lines (none crossing ±180°), in pixels.
