@@ -14,19 +14,31 @@ struct GalleryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Print how long each file took, and each worker's set-up, to standard error.")
+    var timings = false
+
     func validate() throws {
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
     }
 
     func run() throws {
         try reportingErrors {
+            let clock = ContinuousClock(), start = clock.now
             let (data, network, _) = try loadNetwork(missions: nil)
-            let files = try Gallery().make(network: network, boundariesFile: data.boundaries, workers: workers)
+            let loaded = clock.now
+            let made = try Gallery().makeTimed(network: network, boundariesFile: data.boundaries, workers: workers)
+            let files = made.files
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             for (name, text) in files.sorted(by: { $0.key < $1.key }) {
                 let file = try OutputFile(path: URL(fileURLWithPath: output).appendingPathComponent(name).path)
                 try file.write(text)
                 try file.commit()
+            }
+            if timings {
+                var lines = ["load      \(String(format: "%.3f", (loaded - start).seconds)) s"]
+                lines += made.seconds.sorted { $0.value > $1.value }.map { "\($0.key)  \(String(format: "%.3f", $0.value)) s" }
+                lines.append("total     \(String(format: "%.3f", (clock.now - start).seconds)) s")
+                FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
         }
     }
