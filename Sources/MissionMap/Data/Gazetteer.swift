@@ -9,6 +9,8 @@ public struct Gazetteer: Sendable {
     /// Folded names and aliases to ISO alpha-2.
     private let byName: [String: String]
     private let citiesByCountry: [String: [City]]
+    /// Folded capital and city names per country, folded once rather than per lookup.
+    private let placeKeys: [String: (capital: String, cities: [(key: String, location: XY)])]
 
     /// A gazetteer; `aliases` maps other names (Ivory Coast, DPRK) to ISO alpha-2 codes.
     public init(countries: [Country], cities: [City], aliases: [(iso2: String, alias: String)] = []) {
@@ -23,7 +25,11 @@ public struct Gazetteer: Sendable {
         for a in aliases where byCode[a.iso2] != nil { byName[Gazetteer.fold(a.alias)] = a.iso2 }
         self.byCode = byCode
         self.byName = byName
-        self.citiesByCountry = Dictionary(grouping: cities, by: \.iso2)
+        let citiesByCountry = Dictionary(grouping: cities, by: \.iso2)
+        self.citiesByCountry = citiesByCountry
+        placeKeys = Dictionary(countries.map { c in
+            (c.iso2, (Gazetteer.fold(c.capital), (citiesByCountry[c.iso2] ?? []).map { (Gazetteer.fold($0.name), $0.location) }))
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Loads `capitals.csv`, `cities.csv` and, if given, `country-aliases.csv`.
@@ -123,9 +129,11 @@ public struct Gazetteer: Sendable {
     /// matched without regard to case or accents. An empty name means the capital.
     public func location(ofCity name: String, in iso2: String) -> XY? {
         guard let country = country(code: iso2) else { return nil }
+        if name.allSatisfy(\.isWhitespace) { return country.capitalLocation }
         let key = Gazetteer.fold(name)
-        if key.isEmpty || key == Gazetteer.fold(country.capital) { return country.capitalLocation }
-        return citiesByCountry[country.iso2]?.first { Gazetteer.fold($0.name) == key }?.location
+        guard let keys = placeKeys[country.iso2] else { return nil }
+        if key == keys.capital { return country.capitalLocation }
+        return keys.cities.first { $0.key == key }?.location
     }
 
     /// The names a city can be matched under in a country, for error messages.
@@ -134,8 +142,10 @@ public struct Gazetteer: Sendable {
         return [country.capital] + (citiesByCountry[country.iso2] ?? []).map(\.name)
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: posix)
             .trimmingCharacters(in: .whitespaces)
     }
 }
