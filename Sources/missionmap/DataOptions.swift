@@ -13,6 +13,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Missions log (CSV); the bundled dataset if absent.", valueName: "file"))
     var missions: String?
 
+    @Option(help: ArgumentHelp("Country boundaries: a GeoJSON FeatureCollection of polygons with iso2 and pop_est properties; the bundled Natural Earth 1:50m if absent.", valueName: "file"))
+    var boundaries: String?
+
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Date of the snapshot, YYYY-MM-DD; today (UTC) if absent.", valueName: "date"))
     var asOf: Day?
 
@@ -25,6 +28,15 @@ struct DataOptions: ParsableArguments {
     func load() throws -> (data: DataDirectory, network: Network) {
         let loaded = try loadNetwork(missions: missions)
         return (loaded.data, loaded.network)
+    }
+
+    /// The boundaries file the options name, or the bundled one. Repairs of a named file are
+    /// reported on stderr; the bundled file's one repair (India, see Geo/README.md) is not, so
+    /// that a warning on every command does not teach users to ignore warnings.
+    func loadBoundaries(_ files: DataDirectory) throws -> Boundaries {
+        let loaded = try Boundaries(file: boundaries ?? files.boundaries)
+        if boundaries != nil { for warning in loaded.warnings { printError(warning.description) } }
+        return loaded
     }
 
     /// The sender's ISO alpha-2 code (the option takes a code, name or alias).

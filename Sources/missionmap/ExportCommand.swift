@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
             let (files, network) = try data.load()
             let snapshots = try data.snapshots(of: network)
             let writer = GeoJSONWriter(decimals: precision, statuses: try statuses(), region: try data.region(region, in: network))
-            let boundaries = countries ? try Boundaries(file: files.boundaries) : nil
+            let boundaries = countries ? try data.loadBoundaries(files) : nil
             try out.stream { sink in try writer.write(snapshots, countries: boundaries, to: sink) }
         }
     }

@@ -41,7 +41,7 @@ struct RenderCommand: ParsableCommand {
             renderer.centerLon = centerLon
             renderer.region = try data.region(region, in: network)
             renderer.dataSource = data.missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
-            let svg = try renderer.render(snapshot, boundariesFile: files.boundaries)
+            let svg = try renderer.render(snapshot, boundaries: data.loadBoundaries(files))
             try out.write(svg)
         }
     }

@@ -26,7 +26,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (files, network) = try data.load()
-            let geography = try Geography(boundariesFile: files.boundaries)
+            let geography = try Geography(boundaries: data.loadBoundaries(files))
             var texts: [String] = []
             var summaries: [Summary] = []
             // With --sender all, one geography serves every sender: each region's land is unioned once.

@@ -11,8 +11,33 @@ import Testing
         return names.filter { $0.hasSuffix(".csv") }.sorted()
     }()
 
+    static let boundariesCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bad-boundaries")
+
+    static let boundariesFiles: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: boundariesCorpus.path)) ?? []
+        return names.filter { $0.hasSuffix(".geojson") }.sorted()
+    }()
+
     @Test func corpusIsThere() {
-        #expect(Self.files.count >= 30)
+        #expect(Self.files.count + Self.boundariesFiles.count >= 60)
+        #expect(Self.boundariesFiles.count >= 12)
+    }
+
+    /// A broken boundaries file stops every command that reads boundaries at its feature's
+    /// line; an invalid but readable polygon is repaired, with a warning that says so.
+    @Test(arguments: boundariesFiles)
+    func boundariesFailOrRepairWithTheExpectedLine(name: String) throws {
+        let file = Self.boundariesCorpus.appendingPathComponent(name).path
+        let expected = try String(contentsOfFile: file.replacingOccurrences(of: ".geojson", with: ".expected"), encoding: .utf8)
+        let repairs = expected.contains(": warning: ")
+        let dir = try CLI.temporaryDirectory()
+        for (i, command) in [["summary", "--as-of", "2024-01-01"], ["render", "--as-of", "2024-01-01"], ["export", "--as-of", "2024-01-01", "--countries"]].enumerated() {
+            let out = dir.appendingPathComponent("out\(i)").path
+            let run = try CLI.missionmap(command + ["--boundaries", file, "-o", out])
+            #expect(run.status == (repairs ? 0 : 1), "\(command[0])")
+            #expect(run.stderr == "\(file):\(expected)\n", "\(command[0])")
+            #expect(FileManager.default.fileExists(atPath: out) == repairs, "\(command[0]) output file")
+        }
     }
 
     @Test(arguments: files)

@@ -13,6 +13,11 @@ public final class Geography {
         transformer = try Transformer(from: "EPSG:4326", to: "+proj=eqearth +datum=WGS84 +units=m +type=crs", in: context)
     }
 
+    /// Projects these boundaries with a PROJ context of its own.
+    public convenience init(boundaries: Boundaries) throws {
+        try self.init(boundaries: boundaries, context: ProjContext())
+    }
+
     /// Reads boundaries into GEOS and PROJ contexts of its own.
     public convenience init(boundariesFile: String) throws {
         try self.init(boundaries: Boundaries(file: boundariesFile), context: ProjContext())

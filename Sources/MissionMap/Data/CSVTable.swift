@@ -26,6 +26,11 @@ public struct CSVTable: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(file: name, line: 0, "cannot read file")
         }
+        try self.init(data: data, file: name, required: required)
+    }
+
+    /// Parses the bytes of a CSV file named `file` in messages: UTF-8, with a header row.
+    public init(data: Data, file name: String, required: [String] = []) throws {
         guard let text = String(data: data, encoding: .utf8) else {
             // UTF-8 never uses the byte 0x0A inside a character, so lines can be checked one by one.
             let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -75,8 +80,28 @@ public struct CSVTable: Sendable {
             guard row.fields.count == columns.count else {
                 throw DataError(file: file, line: row.line, "expected \(columns.count) fields, found \(row.fields.count)")
             }
+            for (column, field) in zip(columns, row.fields) {
+                if let problem = CSVTable.problem(with: field) {
+                    throw DataError(file: file, line: row.line, "field '\(column)' \(problem)")
+                }
+            }
             return Record(line: row.line, cells: Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map(CSVTable.trimmed))))
         }
+    }
+
+    /// The longest field a log needs (a long note is a few hundred characters); more is a
+    /// damaged or hostile file, and would flood every message that quotes the field.
+    public static let maximumFieldLength = 4096
+
+    /// What makes a field unusable: too long, or control characters, which no name or note
+    /// needs and which would reach terminals and output files (tab and line ends are allowed).
+    static func problem(with field: String) -> String? {
+        let length = field.unicodeScalars.count
+        if length > maximumFieldLength { return "is \(length) characters long: the limit is \(maximumFieldLength)" }
+        if let c = field.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\t\n\r".unicodeScalars.contains($0) }) {
+            return "contains the control character U+\(String(format: "%04X", c.value))"
+        }
+        return nil
     }
 
     /// A cell without the white space around it (done once per cell: Foundation's trimming

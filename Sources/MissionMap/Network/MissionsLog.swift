@@ -15,6 +15,9 @@ public enum MissionsLog {
     }
 
     public static func load(table: CSVTable, gazetteer: Gazetteer) throws -> Network {
+        guard !table.records.isEmpty else {
+            throw DataError(file: table.file, line: 1, "no events: the file has a header but no rows")
+        }
         var reader = RowReader(file: table.file, gazetteer: gazetteer)
         for r in table.records { try reader.read(r) }
         let posts = reader.order.map { reader.builders[$0]!.post(id: $0) }
@@ -50,6 +53,16 @@ private struct RowReader {
         self.gazetteer = gazetteer
     }
 
+    /// The scheme of a source written as one address (`javascript:...`), lower-cased; nil for
+    /// a citation in words, which has a space before any colon.
+    static func linkScheme(_ source: String) -> String? {
+        guard let colon = source.firstIndex(of: ":") else { return nil }
+        let scheme = source[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return scheme.lowercased()
+    }
+
     func fail(_ line: Int, _ message: String) -> DataError {
         DataError(file: file, line: line, message)
     }
@@ -64,6 +77,9 @@ private struct RowReader {
             throw fail(r.line, "unknown event '\(r["event"])': expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let sender = try country(r, "sender"), host = try country(r, "host")
+        guard sender != host else {
+            throw fail(r.line, "sender and host are both \(sender): a state keeps no post in itself (a mission to an organisation has the organisation's seat as host)")
+        }
         let accreditedFrom = r["accredited_from"].isEmpty ? nil : r["accredited_from"]
         if kind == .accredited {
             guard let from = accreditedFrom else { throw fail(r.line, "event 'accredited' needs accredited_from: the id of the covering post") }
@@ -79,6 +95,9 @@ private struct RowReader {
         }
         if r["source"].isEmpty {
             warnings.append(DataError(file: file, line: r.line, "row has no source", severity: .warning))
+        } else if let scheme = Self.linkScheme(r["source"]), scheme != "http", scheme != "https" {
+            // Sources become links in GeoJSON viewers and Markdown: only web addresses may.
+            throw fail(r.line, "source '\(r["source"])' is a \(scheme): address; give an http(s) address or a citation in words")
         }
         let event = MissionEvent(date: date, kind: kind, accreditedFrom: accreditedFrom, source: r["source"], note: r["note"], line: r.line)
         let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
@@ -125,6 +144,9 @@ private struct RowReader {
     /// Explicit `lat`/`lon` if given, else the city (or capital) from the gazetteer.
     private func locate(_ r: CSVTable.Record, host: String) throws -> XY {
         if !r["lat"].isEmpty || !r["lon"].isEmpty {
+            guard !r["lat"].isEmpty, !r["lon"].isEmpty else {
+                throw fail(r.line, "\(r["lat"].isEmpty ? "longitude" : "latitude") given without \(r["lat"].isEmpty ? "latitude" : "longitude"): give both, or neither to use the city")
+            }
             return try Gazetteer.location(r, file: file)
         }
         if let location = gazetteer.location(ofCity: r["city"], in: host) { return location }
@@ -146,6 +168,16 @@ private struct EventOrder {
         self.file = file
         self.posts = posts
         byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.id, $0) })
+    }
+
+    /// The scheme of a source written as one address (`javascript:...`), lower-cased; nil for
+    /// a citation in words, which has a space before any colon.
+    static func linkScheme(_ source: String) -> String? {
+        guard let colon = source.firstIndex(of: ":") else { return nil }
+        let scheme = source[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return scheme.lowercased()
     }
 
     func fail(_ line: Int, _ message: String) -> DataError {

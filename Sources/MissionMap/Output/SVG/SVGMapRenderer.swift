@@ -30,6 +30,11 @@ public struct SVGMapRenderer: Sendable {
         try render(snapshot, boundaries: Boundaries(file: boundariesFile), context: ProjContext())
     }
 
+    /// Renders with loaded boundaries, in a PROJ context of its own.
+    public func render(_ snapshot: Snapshot, boundaries: Boundaries) throws -> String {
+        try render(snapshot, boundaries: boundaries, context: ProjContext())
+    }
+
     public func render(_ snapshot: Snapshot, boundaries: Boundaries, context: ProjContext) throws -> String {
         let geos = boundaries.context
         let mapWidth = width - 2 * margin

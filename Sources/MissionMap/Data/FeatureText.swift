@@ -1,0 +1,130 @@
+import Foundation
+
+/// The GeoJSON text of a boundaries file as Foundation's decoder sees it: properties and
+/// geometry types for every read, and, when GEOS rejects the file, the coordinates, to say
+/// which feature and ring is wrong. Also the line each feature starts on, for messages.
+enum FeatureText {
+    struct Collection: Decodable {
+        let type: String
+        let features: [Feature]
+    }
+
+    struct Feature: Decodable {
+        struct Properties: Decodable {
+            let iso2: String?
+            let pop_est: Double?
+        }
+        struct Geometry: Decodable {
+            let type: String
+        }
+        let properties: Properties?
+        let geometry: Geometry?
+    }
+
+    /// The feature index and problem of the first ring GEOS cannot take: too short, not closed,
+    /// or with a position that is not two numbers.
+    static func firstBadRing(in data: Data) -> (Int, String)? {
+        struct Coordinates: Decodable {
+            struct Feature: Decodable {
+                struct Geometry: Decodable {
+                    let type: String
+                    let coordinates: Value?
+                }
+                let geometry: Geometry?
+            }
+            let features: [Feature]
+        }
+        guard let file = try? JSONDecoder().decode(Coordinates.self, from: data) else { return nil }
+        for (index, feature) in file.features.enumerated() {
+            guard let geometry = feature.geometry, let coordinates = geometry.coordinates else { continue }
+            let polygons: [Value] = geometry.type == "Polygon" ? [coordinates] : coordinates.array ?? []
+            for (p, polygon) in polygons.enumerated() {
+                guard let rings = polygon.array else { return (index, "polygon \(p + 1) is not a list of rings") }
+                for (r, ring) in rings.enumerated() {
+                    let name = "polygon \(p + 1) ring \(r + 1)"
+                    guard let positions = ring.array?.map({ $0.array?.compactMap(\.number) ?? [] }) else {
+                        return (index, "\(name) is not a list of positions")
+                    }
+                    if let bad = positions.firstIndex(where: { $0.count < 2 }) {
+                        return (index, "\(name) position \(bad + 1) is not a longitude and a latitude")
+                    }
+                    guard positions.count >= 4 else { return (index, "\(name) has \(positions.count) positions; a ring needs at least 4") }
+                    guard positions.first!.prefix(2) == positions.last!.prefix(2) else {
+                        return (index, "\(name) is not closed: its last position \(positions.last!) is not its first \(positions.first!)")
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A JSON value of a coordinates array: a number or a list.
+    enum Value: Decodable {
+        case number(Double)
+        case array([Value])
+        case other
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let n = try? c.decode(Double.self) { self = .number(n) }
+            else if let a = try? c.decode([Value].self) { self = .array(a) }
+            else { self = .other }
+        }
+
+        var array: [Value]? { if case .array(let a) = self { a } else { nil } }
+        var number: Double? { if case .number(let n) = self { n } else { nil } }
+    }
+
+    /// A decoding error in words: what was wrong and where in the JSON.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ c: DecodingError.Context) -> String {
+            let keys = c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let why = c.underlyingError.map { " (\($0))" } ?? ""
+            return keys.isEmpty ? c.debugDescription + why : "at \(keys): \(c.debugDescription)\(why)"
+        }
+        switch error {
+        case .dataCorrupted(let c): return path(c)
+        case .keyNotFound(let key, let c):
+            let keys = c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return "no \"\(key.stringValue)\" member" + (keys.isEmpty ? "" : " at \(keys)")
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return path(c)
+        @unknown default: return "\(error)"
+        }
+    }
+
+    /// The 1-based line of the first byte sequence that is not UTF-8.
+    static func lineOfInvalidUTF8(in data: Data) -> Int {
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        return (lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0) + 1
+    }
+
+    /// Where features start: the line of the n-th `"Feature"` token. Files written one
+    /// feature per line (ogr2ogr's, ours) get exact lines; others a near one.
+    struct Lines {
+        private var starts: [Int] = []
+
+        init(_ data: Data) {
+            let token = Array("\"Feature\"".utf8)
+            var line = 1
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var i = 0
+                while i < bytes.count {
+                    if bytes[i] == UInt8(ascii: "\n") {
+                        line += 1
+                    } else if bytes[i] == token[0], i + token.count <= bytes.count,
+                              token.indices.allSatisfy({ bytes[i + $0] == token[$0] }) {
+                        starts.append(line)
+                        i += token.count
+                        continue
+                    }
+                    i += 1
+                }
+            }
+        }
+
+        func line(ofFeature index: Int) -> Int {
+            index < starts.count ? starts[index] : 1
+        }
+    }
+}
