@@ -135,6 +135,7 @@ struct CommandFailure: Error, CustomStringConvertible {
 /// Runs a command body, turning data, library and output errors into one line on stderr
 /// and exit status 1 (usage errors are found before, by swift-argument-parser).
 func reportingErrors(_ body: () throws -> Void) throws {
+    Interrupts.install()
     do {
         try body()
     } catch let error as DataError {

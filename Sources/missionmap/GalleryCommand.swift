@@ -28,7 +28,15 @@ struct GalleryCommand: ParsableCommand {
             let loaded = clock.now
             let made = try Gallery().makeTimed(network: network, boundariesFile: data.boundaries, workers: workers)
             let files = made.files
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
+                throw CommandFailure("cannot write into \(output): it is a file, not a folder")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure("cannot make the folder \(output): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+            }
             for (name, text) in files.sorted(by: { $0.key < $1.key }) {
                 let file = try OutputFile(path: URL(fileURLWithPath: output).appendingPathComponent(name).path)
                 try file.write(text)

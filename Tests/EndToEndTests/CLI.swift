@@ -23,8 +23,8 @@ enum CLI {
         fatalError("missionmap executable not found near \(here.path)")
     }()
 
-    static func missionmap(_ arguments: [String]) throws -> Result {
-        try run(binary, arguments)
+    static func missionmap(_ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Result {
+        try run(binary, arguments, environment: environment, directory: directory)
     }
 
     /// Runs a program found on PATH.
@@ -32,10 +32,12 @@ enum CLI {
         try run(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments)
     }
 
-    static func run(_ executable: URL, _ arguments: [String]) throws -> Result {
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -115,6 +115,11 @@ import Testing
         let md = TextTable(columns: ["a|b"], rows: [[.text("x|y")]]).markdown()
         #expect(md == "| a\\|b |\n| --- |\n| x\\|y |\n")
     }
+
+    @Test func markdownCannotCarryLinksOrHTML() {
+        let md = TextTable(columns: ["n"], rows: [[.text("[x](javascript:alert(1)) <img src=x onerror=alert(1)> & `c`\nnext")]]).markdown()
+        #expect(md == "| n |\n| --- |\n| \\[x\\](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; &amp; \\`c\\` next |\n")
+    }
 }
 
 @Suite struct GeographyTests {

@@ -62,7 +62,21 @@ public struct TextTable: Sendable {
 
     /// A GitHub-flavoured Markdown table: pipes escaped, numbers right-aligned.
     public func markdown() -> String {
-        let escape = { (s: String) in s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        // Backslash-escape what makes links and code, and write < > & as entities, so that a
+        // name from the data cannot become a link, an image or raw HTML where the table is shown.
+        // Not _ and *: emphasis is harmless, and escaping them would break the bare URLs.
+        let escape = { (s: String) in
+            s.reduce(into: "") { out, c in
+                switch c {
+                case "\\", "|", "[", "]", "`": out += "\\\(c)"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "\n", "\r": out += " "
+                default: out.append(c)
+                }
+            }
+        }
         let numeric = columns.indices.map { i in rows.allSatisfy { if case .number = $0[i] { true } else { false } } }
         var out = "| " + columns.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
