@@ -24,7 +24,10 @@ public func fuzzMissions(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 
             _ = network.snapshot(sender: sender, asOf: Day("2024-01-01")!)
         }
     } catch let error as DataError {
-        let lines = data.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        // Lines as the parser counts them (LF, CR LF or a lone CR), or as LF alone for input
+        // that is not UTF-8, whose error line comes from the raw bytes.
+        let text = String(decoding: data, as: UTF8.self)
+        let lines = 1 + max(data.count(where: { $0 == 0x0A }), text.count(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }))
         precondition((0...lines).contains(error.line), "error line \(error.line) outside the input's \(lines) lines: \(error)")
     } catch {
         preconditionFailure("not a DataError: \(error)")

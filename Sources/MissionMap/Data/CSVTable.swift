@@ -58,8 +58,9 @@ public struct CSVTable: Sendable {
             let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
             try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { fields in
                 rows.append((line, fields))
-                // Each row ends with one newline, plus any newlines quoted inside its fields.
-                line += 1 + fields.reduce(0) { $0 + $1.unicodeScalars.filter { $0 == "\n" }.count }
+                // Each row ends with one line end, plus any quoted inside its fields; like the
+                // parser, count CR LF, a lone LF and a lone CR (old Mac files) each as one.
+                line += 1 + fields.reduce(0) { $0 + $1.count(where: CSVTable.isLineEnd) }
             }
         } catch CSVParseError.quotation {
             throw DataError(file: file, line: line, "a quote inside a field that is not quoted as a whole (quote the field, and double the quote)")
@@ -89,6 +90,11 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// Whether a character ends a line for the parser: LF, CR or CR LF (one Character in Swift).
+    static func isLineEnd(_ c: Character) -> Bool {
+        c == "\n" || c == "\r" || c == "\r\n"
+    }
+
     /// The longest field a log needs (a long note is a few hundred characters); more is a
     /// damaged or hostile file, and would flood every message that quotes the field.
     public static let maximumFieldLength = 4096
@@ -115,11 +121,11 @@ public struct CSVTable: Sendable {
     /// The line where the last quoted field opens and never closes.
     private static func lineOfUnbalancedQuote(in text: String) -> Int {
         var line = 1, inQuotes = false, openedAt = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" {
+        for c in text {
+            if c == "\"" {
                 inQuotes.toggle()
                 if inQuotes { openedAt = line }
-            } else if scalar == "\n" {
+            } else if isLineEnd(c) {
                 line += 1
             }
         }
