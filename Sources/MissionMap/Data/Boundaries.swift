@@ -67,12 +67,16 @@ public final class Boundaries {
             codes.append(iso2)
             populations[iso2] = feature.properties?.pop_est.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } ?? 0
         }
+        // GEOS 3.11 crashes on an empty position (`[]`) instead of failing: look first.
+        if FeatureText.hasEmptyArray(data), let (index, problem) = FeatureText.firstBadGeometry(in: data) {
+            throw located(index, problem)
+        }
         let parts: [Geometry]
         do {
             parts = try context.geometry(geoJSON: text).parts()
         } catch {
             // GEOS says what is wrong but not where: find the feature with our own, slower reading.
-            if let (index, problem) = FeatureText.firstBadRing(in: data) { throw located(index, problem) }
+            if let (index, problem) = FeatureText.firstBadGeometry(in: data) { throw located(index, problem) }
             throw DataError(file: file, line: 1, "\(error)")
         }
         guard parts.count == codes.count else {
@@ -89,7 +93,7 @@ public final class Boundaries {
                 shapes[iso2] = shape
             } else {
                 // A ring too short to enclose anything is a broken file, not a fixable polygon.
-                if let (bad, problem) = FeatureText.firstBadRing(in: data), bad == index { throw located(index, problem) }
+                if let (bad, problem) = FeatureText.firstBadGeometry(in: data), bad == index { throw located(index, problem) }
                 let reason = try shape.validityReason()
                 shapes[iso2] = try shape.madeValid()
                 warnings.append(located(index, "\(iso2) is not a valid polygon (\(reason)); repaired with GEOS MakeValid", .warning))

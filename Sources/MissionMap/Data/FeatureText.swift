@@ -21,9 +21,9 @@ enum FeatureText {
         let geometry: Geometry?
     }
 
-    /// The feature index and problem of the first ring GEOS cannot take: too short, not closed,
-    /// or with a position that is not two numbers.
-    static func firstBadRing(in data: Data) -> (Int, String)? {
+    /// The feature index and problem of the first geometry GEOS cannot take: a position that
+    /// is not two numbers, a ring too short or not closed.
+    static func firstBadGeometry(in data: Data) -> (Int, String)? {
         struct Coordinates: Decodable {
             struct Feature: Decodable {
                 struct Geometry: Decodable {
@@ -35,27 +35,60 @@ enum FeatureText {
             let features: [Feature]
         }
         guard let file = try? JSONDecoder().decode(Coordinates.self, from: data) else { return nil }
+        func position(_ value: Value) -> [Double]? {
+            guard let numbers = value.array?.compactMap(\.number), numbers.count >= 2, numbers.count == value.array?.count else { return nil }
+            return numbers
+        }
+        func ringProblem(_ ring: Value, _ name: String) -> String? {
+            guard let values = ring.array else { return "\(name) is not a list of positions" }
+            let positions = values.map(position)
+            if let bad = positions.firstIndex(where: { $0 == nil }) {
+                return "\(name) position \(bad + 1) is not a longitude and a latitude"
+            }
+            let points = positions.map { $0! }
+            guard points.count >= 4 else { return "\(name) has \(points.count) positions; a ring needs at least 4" }
+            guard points.first!.prefix(2) == points.last!.prefix(2) else {
+                return "\(name) is not closed: its last position \(points.last!) is not its first \(points.first!)"
+            }
+            return nil
+        }
         for (index, feature) in file.features.enumerated() {
             guard let geometry = feature.geometry, let coordinates = geometry.coordinates else { continue }
-            let polygons: [Value] = geometry.type == "Polygon" ? [coordinates] : coordinates.array ?? []
-            for (p, polygon) in polygons.enumerated() {
-                guard let rings = polygon.array else { return (index, "polygon \(p + 1) is not a list of rings") }
-                for (r, ring) in rings.enumerated() {
-                    let name = "polygon \(p + 1) ring \(r + 1)"
-                    guard let positions = ring.array?.map({ $0.array?.compactMap(\.number) ?? [] }) else {
-                        return (index, "\(name) is not a list of positions")
-                    }
-                    if let bad = positions.firstIndex(where: { $0.count < 2 }) {
-                        return (index, "\(name) position \(bad + 1) is not a longitude and a latitude")
-                    }
-                    guard positions.count >= 4 else { return (index, "\(name) has \(positions.count) positions; a ring needs at least 4") }
-                    guard positions.first!.prefix(2) == positions.last!.prefix(2) else {
-                        return (index, "\(name) is not closed: its last position \(positions.last!) is not its first \(positions.first!)")
+            switch geometry.type {
+            case "Point":
+                if coordinates.array?.isEmpty == false && position(coordinates) == nil { return (index, "the point is not a longitude and a latitude") }
+            case "MultiPoint":
+                if let bad = coordinates.array?.firstIndex(where: { position($0) == nil }) { return (index, "point \(bad + 1) is not a longitude and a latitude") }
+            case "Polygon", "MultiPolygon":
+                let polygons = geometry.type == "Polygon" ? [coordinates] : coordinates.array ?? []
+                for (p, polygon) in polygons.enumerated() {
+                    guard let rings = polygon.array else { return (index, "polygon \(p + 1) is not a list of rings") }
+                    for (r, ring) in rings.enumerated() {
+                        if let problem = ringProblem(ring, "polygon \(p + 1) ring \(r + 1)") { return (index, problem) }
                     }
                 }
+            default:
+                continue
             }
         }
         return nil
+    }
+
+    /// Whether the text has an empty JSON array (`[]`), which GEOS 3.11's GeoJSON reader
+    /// dereferences when it stands for a position: such files get the careful check first.
+    static func hasEmptyArray(_ data: Data) -> Bool {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var open = false
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "["): open = true
+                case UInt8(ascii: "]"): if open { return true }
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+                default: open = false
+                }
+            }
+            return false
+        }
     }
 
     /// A JSON value of a coordinates array: a number or a list.
