@@ -20,7 +20,7 @@ public final class Boundaries {
     }
 
     public convenience init(file: String, context: GEOSContext) throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = FileBytes.read(file) else {
             throw DataError(file: file, line: 0, "cannot read file")
         }
         try self.init(data: data, file: file, context: context)
@@ -92,9 +92,13 @@ public final class Boundaries {
             if try shape.isValid {
                 shapes[iso2] = shape
             } else {
-                // A ring too short to enclose anything is a broken file, not a fixable polygon.
-                if let (bad, problem) = FeatureText.firstBadGeometry(in: data), bad == index { throw located(index, problem) }
                 let reason = try shape.validityReason()
+                // A ring too short to enclose anything is a broken file, not a fixable polygon.
+                // (Only then the slow reading that names the ring: India is invalid in every load.)
+                if reason.hasPrefix("Too few points") {
+                    let named = FeatureText.firstBadGeometry(in: data).flatMap { $0.0 == index ? $0.1 : nil }
+                    throw located(index, named ?? "\(iso2) has a ring too short to enclose anything (\(reason))")
+                }
                 shapes[iso2] = try shape.madeValid()
                 warnings.append(located(index, "\(iso2) is not a valid polygon (\(reason)); repaired with GEOS MakeValid", .warning))
             }

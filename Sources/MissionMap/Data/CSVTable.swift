@@ -23,7 +23,7 @@ public struct CSVTable: Sendable {
     /// Reads and parses a file, failing with `FILE:LINE: error:` on unreadable or malformed input.
     public init(contentsOf path: String, displayName: String? = nil, required: [String] = []) throws {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileBytes.read(path) else {
             throw DataError(file: name, line: 0, "cannot read file")
         }
         try self.init(data: data, file: name, required: required)
