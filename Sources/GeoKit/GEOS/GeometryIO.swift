@@ -19,6 +19,9 @@ extension GEOSContext {
 
     /// Parses a GeoJSON geometry, Feature or FeatureCollection (the latter as a collection
     /// whose parts are the features' geometries, in order).
+    ///
+    /// Untrusted text must be checked first: GEOS 3.11 dereferences past the end of an empty
+    /// position (`[]` where a coordinate pair belongs) and crashes (`Boundaries` does this check).
     public func geometry(geoJSON: String) throws -> Geometry {
         let reader = try check(GEOSGeoJSONReader_create_r(handle), "GEOSGeoJSONReader_create")
         defer { GEOSGeoJSONReader_destroy_r(handle, reader) }
