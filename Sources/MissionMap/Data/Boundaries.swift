@@ -67,13 +67,20 @@ public final class Boundaries {
             codes.append(iso2)
             populations[iso2] = feature.properties?.pop_est.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } ?? 0
         }
-        // GEOS 3.11 crashes on an empty position (`[]`) instead of failing: look first.
-        if FeatureText.hasEmptyArray(data), let (index, problem) = FeatureText.firstBadGeometry(in: data) {
-            throw located(index, problem)
+        // GEOS 3.11 crashes on an empty position (`[]`) instead of failing. A text without any
+        // empty array cannot have one; one with an empty array is checked by our own reading,
+        // and GEOS then reads that reading, re-encoded, so it cannot see anything unchecked.
+        var geoJSON = text
+        if FeatureText.hasEmptyArray(data) {
+            if let (index, problem) = FeatureText.firstBadGeometry(in: data) { throw located(index, problem) }
+            guard let checked = FeatureText.checkedText(data) else {
+                throw DataError(file: file, line: 1, "the geometries cannot be read as GeoJSON coordinates")
+            }
+            geoJSON = checked
         }
         let parts: [Geometry]
         do {
-            parts = try context.geometry(geoJSON: text).parts()
+            parts = try context.geometry(geoJSON: geoJSON).parts()
         } catch {
             // GEOS says what is wrong but not where: find the feature with our own, slower reading.
             if let (index, problem) = FeatureText.firstBadGeometry(in: data) { throw located(index, problem) }

@@ -24,17 +24,7 @@ enum FeatureText {
     /// The feature index and problem of the first geometry GEOS cannot take: a position that
     /// is not two numbers, a ring too short or not closed.
     static func firstBadGeometry(in data: Data) -> (Int, String)? {
-        struct Coordinates: Decodable {
-            struct Feature: Decodable {
-                struct Geometry: Decodable {
-                    let type: String
-                    let coordinates: Value?
-                }
-                let geometry: Geometry?
-            }
-            let features: [Feature]
-        }
-        guard let file = try? JSONDecoder().decode(Coordinates.self, from: data) else { return nil }
+        guard let file = try? JSONDecoder().decode(Geometries.self, from: data) else { return nil }
         func position(_ value: Value) -> [Double]? {
             guard let numbers = value.array?.compactMap(\.number), numbers.count >= 2, numbers.count == value.array?.count else { return nil }
             return numbers
@@ -53,7 +43,8 @@ enum FeatureText {
             return nil
         }
         for (index, feature) in file.features.enumerated() {
-            guard let geometry = feature.geometry, let coordinates = geometry.coordinates else { continue }
+            guard let geometry = feature.geometry else { continue }
+            guard let coordinates = geometry.coordinates else { return (index, "the \(geometry.type) has no coordinates") }
             switch geometry.type {
             case "Point":
                 if coordinates.array?.isEmpty == false && position(coordinates) == nil { return (index, "the point is not a longitude and a latitude") }
@@ -91,8 +82,38 @@ enum FeatureText {
         }
     }
 
-    /// A JSON value of a coordinates array: a number or a list.
-    enum Value: Decodable {
+    /// Every feature's geometry with its coordinates, as Foundation's decoder reads them.
+    struct Geometries: Codable {
+        struct Feature: Codable {
+            struct Geometry: Codable {
+                let type: String
+                let coordinates: Value?
+            }
+            let geometry: Geometry?
+        }
+        let features: [Feature]
+    }
+
+    /// The geometries re-encoded as a plain FeatureCollection, for GEOS to read exactly what
+    /// `firstBadGeometry` checked: with repeated keys (two `geometry` members) Foundation's
+    /// decoder and GEOS's JSON parser can each take a different one.
+    static func checkedText(_ data: Data) -> String? {
+        struct Plain: Encodable {
+            struct Feature: Encodable {
+                let type = "Feature"
+                let properties: [String: String] = [:]
+                let geometry: Geometries.Feature.Geometry?
+            }
+            let type = "FeatureCollection"
+            let features: [Feature]
+        }
+        guard let file = try? JSONDecoder().decode(Geometries.self, from: data),
+              let encoded = try? JSONEncoder().encode(Plain(features: file.features.map { Plain.Feature(geometry: $0.geometry) })) else { return nil }
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    /// A JSON value of a coordinates array: a number or a list (anything else becomes null).
+    enum Value: Codable {
         case number(Double)
         case array([Value])
         case other
@@ -102,6 +123,15 @@ enum FeatureText {
             if let n = try? c.decode(Double.self) { self = .number(n) }
             else if let a = try? c.decode([Value].self) { self = .array(a) }
             else { self = .other }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .number(let n): try c.encode(n)
+            case .array(let a): try c.encode(a)
+            case .other: try c.encodeNil()
+            }
         }
 
         var array: [Value]? { if case .array(let a) = self { a } else { nil } }
