@@ -60,7 +60,10 @@ public struct CSVTable: Sendable {
                 rows.append((line, fields))
                 // Each row ends with one line end, plus any quoted inside its fields; like the
                 // parser, count CR LF, a lone LF and a lone CR (old Mac files) each as one.
-                line += 1 + fields.reduce(0) { $0 + $1.count(where: CSVTable.isLineEnd) }
+                line += 1 + fields.reduce(0) { n, field in
+                    // Only fields with a CR or LF byte need the (slower) walk over characters.
+                    field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) ? n + field.count(where: CSVTable.isLineEnd) : n
+                }
             }
         } catch CSVParseError.quotation {
             throw DataError(file: file, line: line, "a quote inside a field that is not quoted as a whole (quote the field, and double the quote)")
@@ -102,6 +105,12 @@ public struct CSVTable: Sendable {
     /// What makes a field unusable: too long, or control characters, which no name or note
     /// needs and which would reach terminals and output files (tab and line ends are allowed).
     static func problem(with field: String) -> String? {
+        // Fast path over the bytes, as this runs for every cell: short, and no byte that could
+        // start a control character (C0, DEL, or 0xC2 before a C1 control).
+        if field.utf8.count <= maximumFieldLength,
+           !field.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 }) {
+            return nil
+        }
         let length = field.unicodeScalars.count
         if length > maximumFieldLength { return "is \(length) characters long: the limit is \(maximumFieldLength)" }
         if let c = field.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\t\n\r".unicodeScalars.contains($0) }) {
