@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MissionMap
 
 extension SummaryFormatter.Format: ExpressibleByArgument {}
@@ -21,20 +22,34 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json or markdown.")
     var format: SummaryFormatter.Format = .table
 
+    @Option(help: ArgumentHelp("Worker threads for --sender all (default: the number of cores).", valueName: "n"))
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
+    }
 
     func run() throws {
         try reportingErrors {
             let (files, network) = try data.load()
-            let geography = try Geography(boundaries: data.loadBoundaries(files))
-            var texts: [String] = []
-            var summaries: [Summary] = []
-            // With --sender all, one geography serves every sender: each region's land is unioned once.
-            for sender in try data.senderCodes(in: network) {
-                let summary = try Summary.of(network, sender: sender, asOf: data.date, compareTo: compareTo, by: by, geography: geography)
-                summaries.append(summary)
-                let name = network.gazetteer.country(code: sender)?.name ?? sender
-                texts.append(try SummaryFormatter.format(summary, as: format, senderName: name))
+            let senders = try data.senderCodes(in: network)
+            let summaries: [Summary]
+            if senders.count > 1 && workers > 1 {
+                // Senders are independent: every core gets its own contexts and geography.
+                let made = try Summary.of(network, senders: senders, asOf: data.date, compareTo: compareTo, by: by,
+                                          boundariesFile: data.boundaries ?? files.boundaries, workers: workers)
+                if data.boundaries != nil { for warning in made.warnings { printError(warning.description) } }
+                summaries = made.summaries
+            } else {
+                let geography = try Geography(boundaries: data.loadBoundaries(files))
+                summaries = try senders.map {
+                    try Summary.of(network, sender: $0, asOf: data.date, compareTo: compareTo, by: by, geography: geography)
+                }
+            }
+            let texts = try summaries.map {
+                try SummaryFormatter.format($0, as: format, senderName: network.gazetteer.country(code: $0.sender)?.name ?? $0.sender)
             }
             if data.allSenders && format == .json {
                 try out.write(SummaryFormatter.json(summaries))

@@ -17,6 +17,27 @@ import Testing
         try #require((summary[key] as? [[String: Any]])?.first { $0["region"] as? String == name })
     }
 
+    /// `--sender all` on several threads gives the same bytes as on one, in every format,
+    /// whichever worker happens to take which sender.
+    @Test func allSendersInParallelEqualSerial() throws {
+        let dir = try CLI.temporaryDirectory()
+        let missions = dir.appendingPathComponent("three.csv").path
+        var log = "post_id,date,event,sender,host,type,accredited_from,source\n"
+        for (sender, hosts) in [("SE", ["KP", "NO", "FI", "DK", "CN", "EG"]), ("PL", ["KP", "DE", "CZ", "BR"]), ("CU", ["KP", "VN", "AO", "MX", "ES"])] {
+            for host in hosts { log += "\(sender)-\(host),2015-01-01,opened,\(sender),\(host),embassy,,https://example.org/s\n" }
+        }
+        log += "SE-KP,2021-03-01,closed,SE,KP,,,https://example.org/s\nSE-EG,2022-01-01,closed,SE,EG,,,https://example.org/s\n"
+        try log.write(toFile: missions, atomically: true, encoding: .utf8)
+        for format in ["json", "csv", "table"] {
+            let arguments = ["summary", "--missions", missions, "--sender", "all", "--as-of", "2024-01-01", "--compare-to", "2020-01-01", "--format", format]
+            let serial = try run(arguments + ["--workers", "1"])
+            #expect(serial.contains("Cuba") || serial.contains("CU"))
+            for workers in ["2", "3"] {
+                #expect(try run(arguments + ["--workers", workers]) == serial, "\(format) with \(workers) workers")
+            }
+        }
+    }
+
     @Test func spainTurnsNonResidentWhileEuropeKeepsItsCoveredHosts() throws {
         let s = try json(["summary", "--as-of", "2024-02-01", "--compare-to", "2023-10-01"])
         let europe = try region(s, "Europe"), change = try region(s, "Europe", in: "changes")

@@ -23,6 +23,9 @@ public final class Geography {
         try self.init(boundaries: Boundaries(file: boundariesFile), context: ProjContext())
     }
 
+    /// What was repaired on reading the boundaries.
+    public var boundaryWarnings: [DataError] { boundaries.warnings }
+
     /// Whether the boundaries draw the country as land (a polygon), not just a point or nothing.
     public func hasPolygon(_ iso2: String) throws -> Bool {
         try shape(iso2) != nil
