@@ -1,5 +1,7 @@
 import ArgumentParser
+import Dispatch
 import Foundation
+import Synchronization
 import MissionMap
 
 extension Day: ExpressibleByArgument {
@@ -30,12 +32,37 @@ struct DataOptions: ParsableArguments {
         return (loaded.data, loaded.network)
     }
 
+    /// Reads the missions log on another thread while `alongside` runs on this one (reading
+    /// boundaries, building the land arrangement: work that needs no log), so that a command
+    /// waits for the longer of the two, not their sum. Errors come out as if run in sequence:
+    /// the log's first; `alongside`'s is handed back for the command to raise where it did before.
+    func load<T>(alongside: (DataDirectory, String) throws -> T) throws -> (data: DataDirectory, network: Network, other: Result<T, Error>) {
+        let files = try DataDirectory.locate()
+        let path = missions ?? files.missions
+        let slot = NetworkSlot()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            slot.result.withLock { $0 = Result { try MissionsLog.load(file: path, gazetteer: files.gazetteer()) } }
+            done.signal()
+        }
+        let other = Result { try alongside(files, boundaries ?? files.boundaries) }
+        done.wait()
+        let network = try slot.result.withLock { $0! }.get()
+        for warning in network.warnings { printError(warning.description) }
+        return (files, network, other)
+    }
+
+    /// Prints the repairs of a named boundaries file (see `loadBoundaries`).
+    func report(_ warnings: [DataError]) {
+        if boundaries != nil { for warning in warnings { printError(warning.description) } }
+    }
+
     /// The boundaries file the options name, or the bundled one. Repairs of a named file are
     /// reported on stderr; the bundled file's one repair (India, see Geo/README.md) is not, so
     /// that a warning on every command does not teach users to ignore warnings.
     func loadBoundaries(_ files: DataDirectory) throws -> Boundaries {
         let loaded = try Boundaries(file: boundaries ?? files.boundaries)
-        if boundaries != nil { for warning in loaded.warnings { printError(warning.description) } }
+        report(loaded.warnings)
         return loaded
     }
 
@@ -124,6 +151,11 @@ func countryCode(_ text: String, role: String, in network: Network) throws -> St
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Where the background read of the missions log leaves its result.
+private final class NetworkSlot: Sendable {
+    let result = Mutex<Result<Network, Error>?>(nil)
 }
 
 /// A failure already phrased for the user.

@@ -34,14 +34,16 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (files, network) = try data.load()
+            let (_, network, boundaries) = try data.load { _, file in try Boundaries(file: file) }
             let snapshot = try data.snapshot(of: network)
             var renderer = SVGMapRenderer(width: width)
             renderer.projection = projection
             renderer.centerLon = centerLon
             renderer.region = try data.region(region, in: network)
             renderer.dataSource = data.missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
-            let svg = try renderer.render(snapshot, boundaries: data.loadBoundaries(files))
+            let loaded = try boundaries.get()
+            data.report(loaded.warnings)
+            let svg = try renderer.render(snapshot, boundaries: loaded)
             try out.write(svg)
         }
     }

@@ -33,7 +33,15 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (files, network) = try data.load()
+            // The geography (boundaries and land arrangement) is built while the log is read,
+            // unless --sender all will give each worker its own.
+            let allOnWorkers = data.allSenders && workers > 1
+            let (files, network, built) = try data.load { _, file -> Geography? in
+                guard !allOnWorkers else { return nil }
+                let geography = try Geography(boundaries: Boundaries(file: file))
+                try geography.prepare()
+                return geography
+            }
             let senders = try data.senderCodes(in: network)
             let summaries: [Summary]
             if senders.count > 1 && workers > 1 {
@@ -43,7 +51,13 @@ struct SummaryCommand: ParsableCommand {
                 if data.boundaries != nil { for warning in made.warnings { printError(warning.description) } }
                 summaries = made.summaries
             } else {
-                let geography = try Geography(boundaries: data.loadBoundaries(files))
+                let geography: Geography
+                if let early = try built.get() {
+                    data.report(early.boundaryWarnings)
+                    geography = early
+                } else {
+                    geography = try Geography(boundaries: data.loadBoundaries(files))
+                }
                 summaries = try senders.map {
                     try Summary.of(network, sender: $0, asOf: data.date, compareTo: compareTo, by: by, geography: geography)
                 }

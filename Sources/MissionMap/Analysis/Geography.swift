@@ -70,6 +70,12 @@ public final class Geography {
         }
     }
 
+    /// Builds the land arrangement now rather than at the first area asked for (to overlap it
+    /// with other work).
+    public func prepare() throws {
+        _ = try faces.get()
+    }
+
     /// The area of the union of the countries' land, in square metres.
     public func area(ofUnionOf codes: [String]) throws -> Double {
         let wanted = Set(codes)
