@@ -41,10 +41,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (files, network) = try data.load()
+            let withCountries = countries
+            let (_, network, loaded) = try data.load { _, file in withCountries ? try Boundaries(file: file) : nil }
             let snapshots = try data.snapshots(of: network)
             let writer = GeoJSONWriter(decimals: precision, statuses: try statuses(), region: try data.region(region, in: network))
-            let boundaries = countries ? try data.loadBoundaries(files) : nil
+            let boundaries = try loaded.get()
+            data.report(boundaries?.warnings ?? [])
             try out.stream { sink in try writer.write(snapshots, countries: boundaries, to: sink) }
         }
     }
