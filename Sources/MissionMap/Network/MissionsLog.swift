@@ -170,16 +170,6 @@ private struct EventOrder {
         byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.id, $0) })
     }
 
-    /// The scheme of a source written as one address (`javascript:...`), lower-cased; nil for
-    /// a citation in words, which has a space before any colon.
-    static func linkScheme(_ source: String) -> String? {
-        guard let colon = source.firstIndex(of: ":") else { return nil }
-        let scheme = source[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
-        return scheme.lowercased()
-    }
-
     func fail(_ line: Int, _ message: String) -> DataError {
         DataError(file: file, line: line, message)
     }
