@@ -30,7 +30,7 @@ public final class Boundaries {
     public init(data: Data, file: String, context: GEOSContext) throws {
         self.context = context
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DataError(file: file, line: FeatureText.lineOfInvalidUTF8(in: data), "not valid UTF-8")
+            throw DataError(file: file, line: FileBytes.lineOfInvalidUTF8(in: data), "not valid UTF-8")
         }
         // Properties and geometry types through Foundation's decoder; coordinates through
         // GEOS's reader, which is three times faster at them (0.13 s for the bundled file).
@@ -72,8 +72,9 @@ public final class Boundaries {
         // and GEOS then reads that reading, re-encoded, so it cannot see anything unchecked.
         var geoJSON = text
         if FeatureText.hasEmptyArray(data) {
-            if let (index, problem) = FeatureText.firstBadGeometry(in: data) { throw located(index, problem) }
-            guard let checked = FeatureText.checkedText(data) else {
+            let decoded = FeatureText.geometries(in: data)
+            if let (index, problem) = decoded.flatMap(FeatureText.firstBadGeometry) { throw located(index, problem) }
+            guard let checked = decoded.flatMap(FeatureText.checkedText) else {
                 throw DataError(file: file, line: 1, "the geometries cannot be read as GeoJSON coordinates")
             }
             geoJSON = checked
@@ -83,7 +84,9 @@ public final class Boundaries {
             parts = try context.geometry(geoJSON: geoJSON).parts()
         } catch {
             // GEOS says what is wrong but not where: find the feature with our own, slower reading.
-            if let (index, problem) = FeatureText.firstBadGeometry(in: data) { throw located(index, problem) }
+            if let (index, problem) = FeatureText.geometries(in: data).flatMap(FeatureText.firstBadGeometry) {
+                throw located(index, problem)
+            }
             throw DataError(file: file, line: 1, "\(error)")
         }
         guard parts.count == codes.count else {
@@ -103,7 +106,7 @@ public final class Boundaries {
                 // A ring too short to enclose anything is a broken file, not a fixable polygon.
                 // (Only then the slow reading that names the ring: India is invalid in every load.)
                 if reason.hasPrefix("Too few points") {
-                    let named = FeatureText.firstBadGeometry(in: data).flatMap { $0.0 == index ? $0.1 : nil }
+                    let named = FeatureText.geometries(in: data).flatMap(FeatureText.firstBadGeometry).flatMap { $0.0 == index ? $0.1 : nil }
                     throw located(index, named ?? "\(iso2) has a ring too short to enclose anything (\(reason))")
                 }
                 shapes[iso2] = try shape.madeValid()

@@ -32,10 +32,7 @@ public struct CSVTable: Sendable {
     /// Parses the bytes of a CSV file named `file` in messages: UTF-8, with a header row.
     public init(data: Data, file name: String, required: [String] = []) throws {
         guard let text = String(data: data, encoding: .utf8) else {
-            // UTF-8 never uses the byte 0x0A inside a character, so lines can be checked one by one.
-            let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-            let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0
-            throw DataError(file: name, line: bad + 1, "not valid UTF-8")
+            throw DataError(file: name, line: FileBytes.lineOfInvalidUTF8(in: data), "not valid UTF-8")
         }
         try self.init(text: text, file: name, required: required)
     }

@@ -23,8 +23,7 @@ enum FeatureText {
 
     /// The feature index and problem of the first geometry GEOS cannot take: a position that
     /// is not two numbers, a ring too short or not closed.
-    static func firstBadGeometry(in data: Data) -> (Int, String)? {
-        guard let file = try? JSONDecoder().decode(Geometries.self, from: data) else { return nil }
+    static func firstBadGeometry(in file: Geometries) -> (Int, String)? {
         func position(_ value: Value) -> [Double]? {
             guard let numbers = value.array?.compactMap(\.number), numbers.count >= 2, numbers.count == value.array?.count else { return nil }
             return numbers
@@ -82,7 +81,13 @@ enum FeatureText {
         }
     }
 
-    /// Every feature's geometry with its coordinates, as Foundation's decoder reads them.
+    /// Every feature's geometry with its coordinates, as Foundation's decoder reads them; nil
+    /// if the text is not such a collection.
+    static func geometries(in data: Data) -> Geometries? {
+        try? JSONDecoder().decode(Geometries.self, from: data)
+    }
+
+    /// Every feature's geometry with its coordinates.
     struct Geometries: Codable {
         struct Feature: Codable {
             struct Geometry: Codable {
@@ -97,7 +102,7 @@ enum FeatureText {
     /// The geometries re-encoded as a plain FeatureCollection, for GEOS to read exactly what
     /// `firstBadGeometry` checked: with repeated keys (two `geometry` members) Foundation's
     /// decoder and GEOS's JSON parser can each take a different one.
-    static func checkedText(_ data: Data) -> String? {
+    static func checkedText(_ file: Geometries) -> String? {
         struct Plain: Encodable {
             struct Feature: Encodable {
                 let type = "Feature"
@@ -107,8 +112,7 @@ enum FeatureText {
             let type = "FeatureCollection"
             let features: [Feature]
         }
-        guard let file = try? JSONDecoder().decode(Geometries.self, from: data),
-              let encoded = try? JSONEncoder().encode(Plain(features: file.features.map { Plain.Feature(geometry: $0.geometry) })) else { return nil }
+        guard let encoded = try? JSONEncoder().encode(Plain(features: file.features.map { Plain.Feature(geometry: $0.geometry) })) else { return nil }
         return String(decoding: encoded, as: UTF8.self)
     }
 
@@ -154,12 +158,6 @@ enum FeatureText {
         case .typeMismatch(_, let c), .valueNotFound(_, let c): return path(c)
         @unknown default: return "\(error)"
         }
-    }
-
-    /// The 1-based line of the first byte sequence that is not UTF-8.
-    static func lineOfInvalidUTF8(in data: Data) -> Int {
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        return (lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0) + 1
     }
 
     /// Where features start: the line of the n-th `"Feature"` token. Files written one

@@ -2,6 +2,13 @@ import Foundation
 
 /// Reads whole input files.
 enum FileBytes {
+    /// The 1-based line of the first byte sequence that is not UTF-8. UTF-8 never uses the
+    /// byte 0x0A inside a character, so lines can be checked one by one.
+    static func lineOfInvalidUTF8(in data: Data) -> Int {
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        return (lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0) + 1
+    }
+
     /// The bytes of the file at `path`, or nil if it cannot be read.
     ///
     /// An empty regular file is answered without Foundation: its `contents(atPath:)` leaks a
