@@ -119,6 +119,7 @@ import Testing
     @Test func markdownCannotCarryLinksOrHTML() {
         let md = TextTable(columns: ["n"], rows: [[.text("[x](javascript:alert(1)) <img src=x onerror=alert(1)> & `c`\nnext")]]).markdown()
         #expect(md == "| n |\n| --- |\n| \\[x\\](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; &amp; \\`c\\` next |\n")
+        #expect(TextTable(columns: ["n"], rows: [[.text("a\r\nb\rc")]]).markdown() == "| n |\n| --- |\n| a b c |\n")
     }
 }
 

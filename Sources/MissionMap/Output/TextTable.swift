@@ -72,7 +72,7 @@ public struct TextTable: Sendable {
                 case "<": out += "&lt;"
                 case ">": out += "&gt;"
                 case "&": out += "&amp;"
-                case "\n", "\r": out += " "
+                case "\n", "\r", "\r\n": out += " "  // CR LF is one Character
                 default: out.append(c)
                 }
             }
