@@ -11,14 +11,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "CFuzzerDriver", path: "CFuzzerDriver"),
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["CFuzzerDriver", .product(name: "MissionMap", package: "missionmap")],
+            path: "FuzzSupport"
+        ),
         .executableTarget(
             name: "FuzzMissions",
-            dependencies: ["CFuzzerDriver", .product(name: "MissionMap", package: "missionmap")],
+            dependencies: ["FuzzSupport", .product(name: "MissionMap", package: "missionmap")],
             path: "FuzzMissions"
         ),
         .executableTarget(
             name: "FuzzBoundaries",
-            dependencies: ["CFuzzerDriver", .product(name: "MissionMap", package: "missionmap"), .product(name: "GeoKit", package: "missionmap")],
+            dependencies: ["FuzzSupport", .product(name: "MissionMap", package: "missionmap"), .product(name: "GeoKit", package: "missionmap")],
             path: "FuzzBoundaries"
         ),
     ],

@@ -1,5 +1,5 @@
-import CFuzzerDriver
 import Foundation
+import FuzzSupport
 import MissionMap
 
 /// The bundled gazetteer, read once: the fuzzer varies the log, not the places.
@@ -11,34 +11,28 @@ let gazetteer: Gazetteer = {
 }()
 
 /// One input: parse it as a missions log; a data error is a correct answer, a crash is a find.
-/// Every error must carry a line inside the input, as `FILE:LINE` promises.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMissions(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     guard let bytes else { return 0 }
-    let data = Data(bytes: bytes, count: count)
-    do {
+    expectLocatedErrors(in: Data(bytes: bytes, count: count), lines: csvLines) { data in
         let table = try CSVTable(data: data, file: "fuzz.csv", required: MissionsLog.requiredColumns)
         let network = try MissionsLog.load(table: table, gazetteer: gazetteer)
-        // Snapshots and changes of whatever was accepted: the analysis must hold up too.
+        // Snapshots of whatever was accepted: the analysis must hold up too.
         for sender in network.senders.prefix(3) {
             _ = network.snapshot(sender: sender, asOf: Day("2024-01-01")!)
         }
-    } catch let error as DataError {
-        // Lines as the parser counts them (LF, CR LF or a lone CR), or as LF alone for input
-        // that is not UTF-8, whose error line comes from the raw bytes.
-        let text = String(decoding: data, as: UTF8.self)
-        let lines = 1 + max(data.count(where: { $0 == 0x0A }), text.count(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }))
-        precondition((0...lines).contains(error.line), "error line \(error.line) outside the input's \(lines) lines: \(error)")
-    } catch {
-        preconditionFailure("not a DataError: \(error)")
     }
     return 0
 }
 
-/// The program's main (SwiftPM names it FuzzMissions_main): libFuzzer's driver, with the arguments.
+/// Lines as the CSV parser counts them (LF, CR LF or a lone CR), or as LF alone for input that
+/// is not UTF-8, whose error line comes from the raw bytes.
+func csvLines(_ data: Data) -> Int {
+    let text = String(decoding: data, as: UTF8.self)
+    return max(lineFeedLines(data), 1 + text.count(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }))
+}
+
 @_cdecl("FuzzMissions_main")
 public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzzMissions)
+    runFuzzer(argc, argv, fuzzMissions)
 }
