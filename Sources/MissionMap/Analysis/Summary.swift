@@ -7,18 +7,22 @@ import GeoKit
 public struct Summary: Sendable, Equatable, Codable {
     public struct Totals: Sendable, Equatable, Codable {
         public var open = 0, closed = 0, crossAccredited = 0, suspended = 0, planned = 0
+        /// Covered-only hosts whose cover has ended.
+        public var uncovered = 0
+        /// Posts before their first evidence: the other figures are lower bounds when not zero.
+        public var unknown = 0
         /// Open posts by type (types with none are left out).
         public var byType: [String: Int] = [:]
 
         enum CodingKeys: String, CodingKey {
-            case open, closed, crossAccredited = "cross_accredited", suspended, planned, byType = "by_type"
+            case open, closed, crossAccredited = "cross_accredited", suspended, planned, uncovered, unknown, byType = "by_type"
         }
     }
 
     /// The figures of one region, subregion or the world.
     public struct Row: Sendable, Equatable, Codable {
         public var region: String
-        public var open = 0, crossAccredited = 0, closed = 0, suspended = 0
+        public var open = 0, crossAccredited = 0, closed = 0, suspended = 0, uncovered = 0, unknown = 0
         /// Open posts by type.
         public var byType: [String: Int] = [:]
         /// Countries and territories of the gazetteer in the region.
@@ -36,7 +40,7 @@ public struct Summary: Sendable, Equatable, Codable {
         public var meanDistanceKmToOpenPost: Double?
 
         enum CodingKeys: String, CodingKey {
-            case region, open, crossAccredited = "cross_accredited", closed, suspended, byType = "by_type"
+            case region, open, crossAccredited = "cross_accredited", closed, suspended, uncovered, unknown, byType = "by_type"
             case countries, countriesResident = "countries_resident", countriesCovered = "countries_covered"
             case areaShareCovered = "area_share_covered", populationShareCovered = "population_share_covered"
             case meanDistanceKmToOpenPost = "mean_distance_km_to_open_post"
@@ -53,6 +57,8 @@ public struct Summary: Sendable, Equatable, Codable {
             d.crossAccredited = crossAccredited - other.crossAccredited
             d.closed = closed - other.closed
             d.suspended = suspended - other.suspended
+            d.uncovered = uncovered - other.uncovered
+            d.unknown = unknown - other.unknown
             for type in Set(byType.keys).union(other.byType.keys) {
                 let change = (byType[type] ?? 0) - (other.byType[type] ?? 0)
                 if change != 0 { d.byType[type] = change }
@@ -129,6 +135,8 @@ public struct Summary: Sendable, Equatable, Codable {
                 case .closed: r.closed += 1
                 case .crossAccredited: r.crossAccredited += 1
                 case .suspended: r.suspended += 1
+                case .uncovered: r.uncovered += 1
+                case .unknown: r.unknown += 1
                 case .planned: break
                 }
             }
@@ -154,7 +162,9 @@ public struct Summary: Sendable, Equatable, Codable {
         world = try row("World", members: countries, inGroup: { _ in true })
         // The world row counts every counted post; the totals add the planned ones.
         totals = Totals(open: world.open, closed: world.closed, crossAccredited: world.crossAccredited,
-                        suspended: world.suspended, planned: snapshot.posts(.planned).count, byType: world.byType)
+                        suspended: world.suspended, planned: snapshot.posts(.planned).count,
+                        uncovered: world.uncovered, unknown: world.unknown, byType: world.byType)
+        if let note = Summary.evidenceNote(snapshot) { notes.append(note) }
         if let geography {
             let missing = try countries.filter { try !geography.hasPolygon($0.iso2) }.map(\.name)
             if !missing.isEmpty {
@@ -180,6 +190,19 @@ public struct Summary: Sendable, Equatable, Codable {
         s.changes = zip(regions, earlier.regions).map { $0.minus($1) }
         s.worldChange = world.minus(earlier.world)
         return s
+    }
+
+    /// The evidence horizon, said aloud: which posts the log cannot place on this date because
+    /// their first record is later. Nil when every post rests on evidence.
+    static func evidenceNote(_ snapshot: Snapshot) -> String? {
+        let unknown = snapshot.posts(.unknown)
+        guard !unknown.isEmpty else { return nil }
+        let names = unknown.map { state in
+            let host = snapshot.gazetteer.country(code: state.post.host)?.name ?? state.post.host
+            return "\(state.post.city) (\(host), first record \(state.basis.date))"
+        }
+        let count = unknown.count == 1 ? "1 post has" : "\(unknown.count) posts have"
+        return "\(count) no record on or before \(snapshot.asOf), so their status is unknown and the other figures are lower bounds: \(names.joined(separator: ", "))."
     }
 
     static func rounded(_ value: Double, _ places: Int) -> Double {

@@ -201,7 +201,7 @@ private struct EventOrder {
             }
             guard allowed else {
                 let was = switch state {
-                case .none: "before the post opened"
+                case .none, .unknown: "before the post opened"
                 case .planned: "while the post was only planned"
                 case .open: "while the post was open (line \(lastChange))"
                 case .suspended: "while the post was suspended (line \(lastChange))"

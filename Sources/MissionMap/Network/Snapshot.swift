@@ -16,7 +16,8 @@ public struct PostState: Sendable {
     public let basis: MissionEvent
 }
 
-/// A sender's network as it stands on a date: every post with at least one event by then.
+/// A sender's network as it stands on a date: every post with at least one event by then,
+/// and, as `unknown`, every post whose first evidence is a later attestation.
 public struct Snapshot: Sendable {
     public let asOf: Day
     public let sender: String
@@ -29,8 +30,8 @@ public struct Snapshot: Sendable {
         self.sender = sender
         self.gazetteer = network.gazetteer
         let replayed = network.posts.filter { $0.sender == sender }.compactMap { Replay(post: $0, asOf: asOf) }
-        let residentOpen = Set(replayed.filter { $0.resident == .open }.map(\.post.id))
-        posts = replayed.map { $0.state(coveringPostIsOpen: $0.accreditedFrom.map(residentOpen.contains) ?? false) }
+        let residents = Dictionary(uniqueKeysWithValues: replayed.map { ($0.post.id, $0.resident) })
+        posts = replayed.map { $0.state(covering: $0.accreditedFrom.flatMap { residents[$0] }) }
     }
 
     /// The posts that count in the figures (all but those flagged `counted=no`).
@@ -59,15 +60,9 @@ public struct Snapshot: Sendable {
     /// Only counted bilateral posts count: a mission to the UN in New York is not a post in the US.
     public var hostStatuses: [String: HostStatus] {
         var result: [String: HostStatus] = [:]
-        let rank: [HostStatus] = [.resident, .nonResident, .suspended, .closed, .none]
+        let rank = HostStatus.precedence
         for state in countedPosts where state.post.type.isBilateral {
-            let status: HostStatus = switch state.status {
-            case .open: .resident
-            case .crossAccredited: .nonResident
-            case .suspended: .suspended
-            case .closed: .closed
-            case .planned: .none
-            }
+            let status = HostStatus(state.status)
             let current = result[state.post.host] ?? .none
             if rank.firstIndex(of: status)! < rank.firstIndex(of: current)! { result[state.post.host] = status }
         }
@@ -92,7 +87,9 @@ public struct Snapshot: Sendable {
 /// The events of one post replayed up to a date: the one state machine that both
 /// snapshots and validation use.
 struct Replay {
-    enum Resident { case none, planned, open, suspended, closed }
+    /// The post's own (resident) presence. `unknown`: the date lies before the post's first
+    /// evidence, and that evidence is an attestation, so the log cannot say what it was.
+    enum Resident { case unknown, none, planned, open, suspended, closed }
 
     let post: Post
     var resident = Resident.none
@@ -100,13 +97,20 @@ struct Replay {
     var accreditedSince: EventDate?
     var opened: EventDate?
     var closed: EventDate?
+    /// The last event up to the date; for an unknown post, its first evidence (a later row).
     let basis: MissionEvent
 
-    /// The post as of a date; nil if none of its events has happened by then.
+    /// The post as of a date; nil if none of its events has happened by then and its first
+    /// event is not an attestation (it did not exist yet: it opens, or is covered, later).
     init?(post: Post, asOf: Day) {
         self.post = post
         let events = post.events.prefix { $0.date.knownBy <= asOf }
-        guard let last = events.last else { return nil }
+        guard let last = events.last else {
+            guard let first = post.events.first, first.kind == .attested else { return nil }
+            resident = .unknown
+            basis = first
+            return
+        }
         basis = last
         for e in events {
             resident = Replay.resident(after: e.kind, from: resident)
@@ -131,20 +135,29 @@ struct Replay {
         }
     }
 
-    /// The status, given whether the post covering this one (if any) is open on the date:
-    /// an accreditation lapses with the post that carried it.
-    func state(coveringPostIsOpen: Bool) -> PostState {
-        let covered = accreditedFrom != nil && coveringPostIsOpen
+    /// The status, given the resident state of the post that covers this one (if any) on the
+    /// date. A cover is in force while the covering post is open, suspended with it while it
+    /// is suspended, and ended once it closes. A host that was never resident and has lost
+    /// its cover is `uncovered`, not `closed`: nothing resident closed.
+    func state(covering: Resident?) -> PostState {
+        let cover: PostStatus? = switch accreditedFrom == nil ? nil : covering {
+        case .open: .crossAccredited
+        case .suspended: .suspended
+        default: nil
+        }
         let status: PostStatus = switch resident {
+        case .unknown: .unknown
         case .open: .open
         case .suspended: .suspended
-        case _ where covered: .crossAccredited
+        case _ where cover != nil: cover!
         case .planned: .planned
-        case .none, .closed: .closed
+        case .closed: .closed
+        case .none: .uncovered
         }
+        let coverInForce = cover != nil && status == cover
         return PostState(post: post, status: status,
-                         accreditedFrom: status == .crossAccredited ? accreditedFrom : nil,
-                         accreditedSince: status == .crossAccredited ? accreditedSince : nil,
+                         accreditedFrom: coverInForce ? accreditedFrom : nil,
+                         accreditedSince: coverInForce ? accreditedSince : nil,
                          opened: opened, closed: status == .open ? nil : closed, basis: basis)
     }
 }

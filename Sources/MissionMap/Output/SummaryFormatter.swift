@@ -45,7 +45,10 @@ public enum SummaryFormatter {
         let since = summary.compareTo.map { " (changes since \($0) in brackets)" } ?? ""
         var out = "\(senderName) (\(summary.sender)): posts abroad as of \(summary.asOf)\(since)\n"
         out += "open \(t.open), cross-accredited \(t.crossAccredited), closed \(t.closed), suspended \(t.suspended)"
-        out += t.planned > 0 ? ", planned \(t.planned)\n" : "\n"
+        for (name, count) in [("planned", t.planned), ("uncovered", t.uncovered), ("unknown", t.unknown)] where count > 0 {
+            out += ", \(name) \(count)"
+        }
+        out += "\n"
         let types = t.byType.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
         out += "open by type: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n"
         return out
@@ -72,6 +75,8 @@ public enum SummaryFormatter {
             Field("cross_accredited", "cross-accr.") { Double($0.crossAccredited) },
             Field("closed", "closed") { Double($0.closed) },
             Field("suspended", "suspended") { Double($0.suspended) },
+            Field("uncovered", "uncovered") { Double($0.uncovered) },
+            Field("unknown", "unknown") { Double($0.unknown) },
             Field("countries", "countries") { Double($0.countries) },
             Field("countries_resident", "resident") { Double($0.countriesResident) },
             Field("countries_covered", "covered") { Double($0.countriesCovered) },

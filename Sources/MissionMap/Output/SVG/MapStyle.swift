@@ -15,6 +15,8 @@ enum MapStyle {
     .host-non-resident{fill:#f0c05a}
     .host-suspended{fill:#cc79a7}
     .host-closed{fill:url(#hatch-closed)}
+    .host-uncovered{fill:url(#hatch-uncovered)}
+    .host-unknown{fill:url(#dots-unknown)}
     .accreditation{fill:none;stroke:#d55e00;stroke-width:1.2;stroke-dasharray:3 2;stroke-linecap:round}
     .post{stroke:#fff;stroke-width:.9}
     .post.open{fill:#0b3d91}
@@ -23,6 +25,8 @@ enum MapStyle {
     .post.suspended{fill:#fff;stroke:#8e3b78;stroke-width:1.6}
     .post.uncounted{opacity:.75}
     .post.planned{fill:#fff;stroke:#0b3d91;stroke-width:1.2;stroke-dasharray:2 1}
+    .post.uncovered{fill:#fff;stroke:#6f6f6f;stroke-width:1.2}
+    .post.unknown{fill:#d4d4d4;stroke:#4d4d4d;stroke-width:.9;stroke-dasharray:1 1}
     .label{font-size:10px;fill:#1d2b3a;stroke:#fff;stroke-width:2.5px;stroke-linejoin:round;paint-order:stroke}
     .label.cross-accredited{fill:#8a3b00;font-style:italic}
     .title{font-size:22px;font-weight:700}
@@ -35,6 +39,10 @@ enum MapStyle {
     /// Pattern fills referenced by the stylesheet.
     static let defs = """
     <defs><pattern id="hatch-closed" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-    <rect width="4" height="4" fill="#d0ccc2"/><line x1="0" y1="0" x2="0" y2="4" stroke="#7a7468" stroke-width="1.4"/></pattern></defs>
+    <rect width="4" height="4" fill="#d0ccc2"/><line x1="0" y1="0" x2="0" y2="4" stroke="#7a7468" stroke-width="1.4"/></pattern>\
+    <pattern id="hatch-uncovered" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">\
+    <rect width="6" height="6" fill="#f4ecd2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#c9a43a" stroke-width="1"/></pattern>\
+    <pattern id="dots-unknown" width="5" height="5" patternUnits="userSpaceOnUse">\
+    <rect width="5" height="5" fill="#eeeeee"/><circle cx="2.5" cy="2.5" r="0.9" fill="#8a8a8a"/></pattern></defs>
     """
 }

@@ -23,7 +23,7 @@ public struct SVGMapRenderer: Sendable {
         self.width = width
     }
 
-    private let margin = 16.0, headerHeight = 64.0, legendHeight = 134.0, legendWidth = 1000.0
+    private let margin = 16.0, headerHeight = 64.0, legendHeight = 134.0, legendWidth = 1000.0, legendRow = 18.0
 
     /// Renders with boundaries read from a file, in GEOS and PROJ contexts of its own.
     public func render(_ snapshot: Snapshot, boundariesFile: String) throws -> String {
@@ -45,7 +45,6 @@ public struct SVGMapRenderer: Sendable {
                                    origin: XY(margin, headerHeight * textScale), width: mapWidth,
                                    padding: view.clipsToFrame ? 0.03 : 0, context: context)
         let clip = try Clipper(view: view, canvas: canvas, context: geos)
-        let height = (canvas.frame.maxY + legendHeight * textScale).rounded(.up)
         let senderName = snapshot.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
         let counts = snapshot.countsByStatus
         let hostStatuses = snapshot.hostStatuses
@@ -54,8 +53,13 @@ public struct SVGMapRenderer: Sendable {
         let inRegion = { (iso2: String) in region.map { snapshot.gazetteer.isCountry(iso2, in: $0) } ?? true }
         let shown = snapshot.countedPosts.filter { inRegion($0.post.host) }
         let shownCounts = Dictionary(grouping: shown, by: \.status).mapValues(\.count)
-        let summary = "\(shownCounts[.open] ?? 0) open posts, \(shownCounts[.crossAccredited] ?? 0) hosts covered from elsewhere, \(shownCounts[.closed] ?? 0) closed"
+        let unknown = shownCounts[.unknown].map { ", \($0) unknown (no record yet)" } ?? ""
+        let summary = "\(shownCounts[.open] ?? 0) open posts, \(shownCounts[.crossAccredited] ?? 0) hosts covered from elsewhere, \(shownCounts[.closed] ?? 0) closed\(unknown)"
             + (region == nil ? "" : " (world: \(counts[.open]!) open)")
+        let postEntries = legendPostEntries(shownCounts)
+        // The legend grows by a row for each post status beyond the usual four.
+        let legendExtra = Double(max(0, postEntries.count - 4)) * legendRow
+        let height = (canvas.frame.maxY + (legendHeight + legendExtra) * textScale).rounded(.up)
 
         var svg = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -104,8 +108,8 @@ public struct SVGMapRenderer: Sendable {
         svg += "<g id=\"posts\">\n"
         var labels = LabelPlacer(frame: canvas.frame)
         var labelled: [(PostState, XY)] = []
-        // Closed posts underneath, open ones on top.
-        let drawOrder: [PostStatus] = [.closed, .planned, .suspended, .crossAccredited, .open]
+        // Posts without presence underneath, open ones on top.
+        let drawOrder: [PostStatus] = [.unknown, .uncovered, .closed, .planned, .suspended, .crossAccredited, .open]
         for status in drawOrder {
             for state in snapshot.posts where state.status == status {
                 guard let p = try clip.point(state.post.location) else { continue }
@@ -115,7 +119,7 @@ public struct SVGMapRenderer: Sendable {
                                           classes: "post \(status.rawValue) \(state.post.type.rawValue)\(counted)",
                                           title: tooltip(state, snapshot)) + "\n"
                 labels.reserve(around: p, radius: size + 1)
-                if state.post.counted && status != .closed { labelled.append((state, p)) }
+                if state.post.counted && [.open, .crossAccredited, .suspended, .planned].contains(status) { labelled.append((state, p)) }
             }
         }
         svg += "</g>\n<g id=\"labels\">\n"
@@ -129,7 +133,7 @@ public struct SVGMapRenderer: Sendable {
             svg += "<text class=\"label \(state.status.rawValue)\" x=\"\(fixedDecimal(spot.x, 1))\" y=\"\(fixedDecimal(spot.y, 1))\" text-anchor=\"\(spot.anchor)\">\(XMLText.escaped(text))</text>\n"
         }
         svg += "</g>\n"
-        svg += legend(top: canvas.frame.maxY + 10 * textScale, scale: textScale, counts: shownCounts, hostStatuses: hostStatuses,
+        svg += legend(top: canvas.frame.maxY + 10 * textScale, scale: textScale, entries: postEntries, hostStatuses: hostStatuses,
                       snapshot: snapshot, projectionName: view.name, inRegion: inRegion)
         svg += "</svg>\n"
         return svg
@@ -150,6 +154,7 @@ public struct SVGMapRenderer: Sendable {
         var text = "\(state.post.city), \(host): \(PostMarker.label(state.post.type).lowercased()), \(state.status.rawValue)"
         if let opened = state.opened { text += "; opened \(opened)" }
         if let closed = state.closed { text += "; closed \(closed)" }
+        if state.status == .unknown { text += "; no record before \(state.basis.date)" }
         if let from = state.accreditedFrom, let cover = snapshot.post(id: from) {
             text += "; covered from \(cover.post.city)" + (state.accreditedSince.map { " since \($0)" } ?? "")
         }
@@ -157,21 +162,32 @@ public struct SVGMapRenderer: Sendable {
         return text + " [\(state.post.id)]"
     }
 
-    private func legend(top: Double, scale: Double, counts: [PostStatus: Int], hostStatuses: [String: HostStatus],
+    /// The post statuses the legend lists, with their counts: the usual four always (a zero
+    /// says something), the rarer ones only when the map has them.
+    private func legendPostEntries(_ counts: [PostStatus: Int]) -> [(PostStatus, String, Int)] {
+        let usual: [(PostStatus, String)] = [(.open, "Open"), (.crossAccredited, "Host covered from elsewhere"),
+                                             (.closed, "Closed"), (.suspended, "Suspended")]
+        let rare: [(PostStatus, String)] = [(.planned, "Planned"), (.uncovered, "Cover ended (never resident)"),
+                                            (.unknown, "Unknown: no record yet")]
+        return usual.map { ($0.0, $0.1, counts[$0.0] ?? 0) }
+            + rare.compactMap { status, label in counts[status].map { (status, label, $0) } }
+    }
+
+    private func legend(top: Double, scale: Double, entries: [(PostStatus, String, Int)], hostStatuses: [String: HostStatus],
                         snapshot: Snapshot, projectionName: String, inRegion: (String) -> Bool) -> String {
         let scaling = scale < 1 ? " scale(\(fixedDecimal(scale, 4)))" : ""
         var out = "<g id=\"legend\" transform=\"translate(\(margin),\(fixedDecimal(top, 1)))\(scaling)\">\n"
         out += "<text class=\"legend-heading\" x=\"0\" y=\"12\">Posts (markers)</text>\n"
-        let statuses: [(PostStatus, String)] = [(.open, "Open"), (.crossAccredited, "Host covered from elsewhere"),
-                                                (.closed, "Closed"), (.suspended, "Suspended")]
-        for (i, (status, label)) in statuses.enumerated() {
-            let y = 28.0 + Double(i) * 18
+        for (i, (status, label, count)) in entries.enumerated() {
+            let y = 28.0 + Double(i) * legendRow
             out += PostMarker.element(type: .embassy, x: 6, y: y - 4, size: 4, classes: "post \(status.rawValue)", title: nil)
-            out += "<text class=\"legend-label\" x=\"16\" y=\"\(fixedDecimal(y, 1))\">\(label) (\(counts[status] ?? 0))</text>\n"
+            out += "<text class=\"legend-label\" x=\"16\" y=\"\(fixedDecimal(y, 1))\">\(label) (\(count))</text>\n"
         }
         let hostCounts = Dictionary(grouping: hostStatuses.filter { inRegion($0.key) }.values, by: { $0 }).mapValues(\.count)
+        let rareHosts: [(HostStatus, String)] = [(.uncovered, "Cover ended, none since"), (.unknown, "Unknown: no record yet")]
         let hosts: [(HostStatus, String)] = [(.resident, "Resident post"), (.nonResident, "Covered from elsewhere"),
-                                             (.closed, "Post closed, not covered"), (.suspended, "Post suspended"), (.sender, "Sender")]
+                                             (.closed, "Post closed, not covered"), (.suspended, "Post suspended")]
+            + rareHosts.filter { hostCounts[$0.0] != nil } + [(.sender, "Sender")]
         out += "<text class=\"legend-heading\" x=\"300\" y=\"12\">Countries</text>\n"
         for (i, (status, label)) in hosts.enumerated() {
             let y = 28.0 + Double(i % 4) * 18, x = 300.0 + Double(i / 4) * 210
@@ -191,8 +207,9 @@ public struct SVGMapRenderer: Sendable {
         // Two lines, so that each fits the legend's 1000 px.
         let notes = ["As of \(snapshot.asOf).\(extra)",
                      "Data: \(dataSource), a source on every row. Boundaries: Natural Earth 1:50m (public domain). Projection: \(projectionName)."]
+        let notesTop = 104 + Int(legendRow) * max(0, entries.count - 4)
         for (i, note) in notes.enumerated() {
-            out += "<text class=\"legend-note\" x=\"0\" y=\"\(104 + 15 * i)\">\(XMLText.escaped(note))</text>\n"
+            out += "<text class=\"legend-note\" x=\"0\" y=\"\(notesTop + 15 * i)\">\(XMLText.escaped(note))</text>\n"
         }
         return out + "</g>\n"
     }
@@ -204,6 +221,8 @@ public struct SVGMapRenderer: Sendable {
         case .nonResident: "covered from another country"
         case .suspended: "post suspended"
         case .closed: "post closed, not covered"
+        case .uncovered: "was covered from another country, no longer"
+        case .unknown: "unknown: its post has no record yet on this date"
         case .none: "no post"
         }
     }
