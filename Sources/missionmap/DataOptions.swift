@@ -21,8 +21,8 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Date of the snapshot, YYYY-MM-DD; today (UTC) if absent.", valueName: "date"))
     var asOf: Day?
 
-    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export and summary also take 'all').", valueName: "iso2"))
-    var sender = "KP"
+    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export and summary also take 'all'); KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
+    var sender: String?
 
     var date: Day { asOf ?? Day.today() }
 
@@ -66,9 +66,9 @@ struct DataOptions: ParsableArguments {
         return loaded
     }
 
-    /// The sender's ISO alpha-2 code (the option takes a code, name or alias).
+    /// The sender's ISO alpha-2 code (the option takes a code, name or alias; see `Network.sender`).
     func senderCode(in network: Network) throws -> String {
-        try countryCode(sender, role: "sender", in: network)
+        try resolveSender(sender, missions: missions, in: network)
     }
 
     /// A region or subregion name as the gazetteer spells it; nil for none given.
@@ -87,7 +87,7 @@ struct DataOptions: ParsableArguments {
     }
 
     /// `--sender all`: every sender of the log, one after the other.
-    var allSenders: Bool { sender.lowercased() == "all" }
+    var allSenders: Bool { sender?.lowercased() == "all" }
 
     /// The senders the options ask for: one, or with `--sender all` every sender of the log.
     func senderCodes(in network: Network) throws -> [String] {
@@ -140,13 +140,11 @@ func loadNetwork(missions: String?) throws -> (data: DataDirectory, network: Net
     return (data, network, path)
 }
 
-/// The ISO alpha-2 code of a country given by code, name or alias, with a hint if misspelt.
-func countryCode(_ text: String, role: String, in network: Network) throws -> String {
-    guard let country = network.gazetteer.country(matching: text) else {
-        let hint = network.gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } ?? ""
-        throw CommandFailure("unknown \(role) '\(text)'\(hint)")
-    }
-    return country.iso2
+/// The sender a command means in a log: as named, or KP for the bundled log, or a user log's
+/// only sender.
+func resolveSender(_ sender: String?, missions: String?, in network: Network) throws -> String {
+    let log = missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
+    return try network.sender(named: sender, fallback: missions == nil ? "KP" : nil, log: log)
 }
 
 func printError(_ line: String) {

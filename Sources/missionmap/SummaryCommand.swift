@@ -85,8 +85,8 @@ struct ChangesCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Missions log (CSV); the bundled dataset if absent.", valueName: "file"))
     var missions: String?
 
-    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name.", valueName: "iso2"))
-    var sender = "KP"
+    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name; KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
+    var sender: String?
 
     @Option(help: ArgumentHelp("Events after this date (YYYY-MM-DD)...", valueName: "date"))
     var from: Day
@@ -106,7 +106,7 @@ struct ChangesCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let network = try loadNetwork(missions: missions).network
-            let code = try countryCode(sender, role: "sender", in: network)
+            let code = try resolveSender(sender, missions: missions, in: network)
             let changes = Changes(network: network, sender: code, from: from, to: to ?? Day.today())
             let name = network.gazetteer.country(code: code)?.name ?? code
             try out.write(ChangesFormatter.format(changes, as: format, senderName: name))
