@@ -64,7 +64,7 @@ import Testing
         #expect(early.totals.unknown == 1 && early.totals.open == 1 && early.totals.crossAccredited == 1)
         #expect(early.regions.first { $0.region == "Europe" }?.unknown == 1)
         let note = try #require(early.notes.first { $0.contains("no record") })
-        #expect(note.contains("1 post has no record on or before 2019-06-01"))
+        #expect(note.contains("1 post has no record on or before 2019-06-01, so its status is unknown"))
         #expect(note.contains("Béta (Beeland, first record 2020-06)"))
         let late = try Summary(try snapshot("2024-06-01"))
         #expect(late.totals.unknown == 0 && late.totals.uncovered == 2 && late.totals.closed == 1)

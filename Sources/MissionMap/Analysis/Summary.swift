@@ -201,8 +201,8 @@ public struct Summary: Sendable, Equatable, Codable {
             let host = snapshot.gazetteer.country(code: state.post.host)?.name ?? state.post.host
             return "\(state.post.city) (\(host), first record \(state.basis.date))"
         }
-        let count = unknown.count == 1 ? "1 post has" : "\(unknown.count) posts have"
-        return "\(count) no record on or before \(snapshot.asOf), so their status is unknown and the other figures are lower bounds: \(names.joined(separator: ", "))."
+        let (count, its) = unknown.count == 1 ? ("1 post has", "its") : ("\(unknown.count) posts have", "their")
+        return "\(count) no record on or before \(snapshot.asOf), so \(its) status is unknown and the other figures are lower bounds: \(names.joined(separator: ", "))."
     }
 
     static func rounded(_ value: Double, _ places: Int) -> Double {

@@ -32,6 +32,7 @@ public struct DataDirectory: Sendable {
     public var aliases: String { url.appendingPathComponent("country-aliases.csv").path }
     public var boundaries: String { url.appendingPathComponent("countries50.geojson").path }
     public var missions: String { url.appendingPathComponent("missions.csv").path }
+    public var publishedCounts: String { url.appendingPathComponent("checks/published-counts.csv").path }
 
     /// How maps name the bundled missions log as their data source.
     public static let bundledMissionsLabel = "missionmap's bundled log (Geo/missions.csv)"

@@ -1,0 +1,43 @@
+import ArgumentParser
+import MissionMap
+
+struct ReconcileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Set published counts beside the log's figures for the same dates; exit 1 if any differs beyond its tolerance.",
+        discussion: """
+        Each row of the counts file (by default the bundled Geo/checks/published-counts.csv) names a date, a \
+        direction (a sender's posts abroad, or every sender's posts in a host), what is counted and the \
+        published figure. The log's figure is a range when some posts in the scope have no record yet on \
+        that date (unknown): the published figure agrees when it lies in that range, widened by the \
+        row's tolerance.
+
+        Example: missionmap reconcile --format markdown
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Missions log (CSV); the bundled dataset if absent.", valueName: "file"))
+    var missions: String?
+
+    @Option(help: ArgumentHelp("Published counts (CSV); the bundled Geo/checks/published-counts.csv if absent.", valueName: "file"))
+    var counts: String?
+
+    @Option(help: "Output format: table, csv, json or markdown.")
+    var format: SummaryFormatter.Format = .table
+
+    @OptionGroup var out: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            let (data, network, _) = try loadNetwork(missions: missions)
+            let published = try PublishedCount.load(file: counts ?? data.publishedCounts, gazetteer: network.gazetteer)
+            let rows = Reconciliation.of(published, in: network)
+            try out.write(ReconciliationFormatter.format(rows, as: format))
+            let differing = rows.filter { !$0.agrees }
+            for r in differing {
+                printError("\(counts ?? data.publishedCounts):\(r.count.line): error: published \(r.count.figure), the log gives \(r.tool) (+\(r.unknown) unknown) ±\(r.count.tolerance)")
+            }
+            if !differing.isEmpty { throw ExitCode.failure }
+        }
+    }
+}
