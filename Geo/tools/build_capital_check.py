@@ -56,6 +56,7 @@ REASONS = {
     # a different capital: our choice
     ("BI", "second-source"): "countryinfo gives Bujumbura, the capital until 2019; we use Gitega, the political capital since then",
     ("BJ", "second-source"): "countryinfo gives Porto-Novo, the official capital; we use Cotonou, the seat of government",
+    ("NL", "second-source"): "countryinfo gives Amsterdam, the constitutional capital; we use The Hague, the seat of government and parliament, where embassies are",
     ("BO", "second-source"): "countryinfo gives Sucre, the constitutional capital; we use La Paz, the seat of government",
     ("CI", "second-source"): "countryinfo gives Yamoussoukro, the official capital; we use Abidjan, the seat of government",
     ("EH", "second-source"): "countryinfo gives El Aaiún (Laayoune), which NE draws in Morocco; we use Tifariti, the SADR's temporary capital in NE's Western Sahara",

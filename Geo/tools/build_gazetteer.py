@@ -69,6 +69,7 @@ CAPITALS = {
     "MS": ("Brades", 7266440),        # Plymouth abandoned since the 1997 eruption
     "GQ": ("Malabo", 2309527),        # GeoNames: Ciudad de la Paz, still being built
     "PW": ("Ngerulmud", 8063361),     # GeoNames: Melekeok (the state it lies in)
+    "NL": ("The Hague", 2747373),     # Amsterdam is the constitutional capital; government, parliament and embassies sit in The Hague
     # spelling wanted by the missions data, or the common English form
     "MN": ("Ulaanbaatar", 2028462),   # GeoNames city name: Ulan Bator
     "MM": ("Naypyidaw", 6611854),     # GeoNames: Nay Pyi Taw
@@ -117,7 +118,7 @@ REQUIRED = {
     "PT": "Lisbon", "TN": "Tunis", "BF": "Ouagadougou", "CM": "Yaoundé", "LB": "Beirut",
     "ZW": "Harare", "KP": "Pyongyang", "KR": "Seoul", "JP": "Tokyo", "US": "Washington",
     "CA": "Ottawa", "IE": "Dublin", "GR": "Athens", "SM": "San Marino", "IS": "Reykjavík",
-    "LV": "Riga", "LT": "Vilnius", "NL": "Amsterdam", "KE": "Nairobi", "LK": "Colombo",
+    "LV": "Riga", "LT": "Vilnius", "NL": "The Hague", "KE": "Nairobi", "LK": "Colombo",
     "PH": "Manila", "JO": "Amman", "KZ": "Astana", "MM": "Naypyidaw", "TZ": "Dodoma",
     "HK": "Hong Kong", "MO": "Macau",
 }

@@ -23,6 +23,9 @@ enum CLI {
         fatalError("missionmap executable not found near \(here.path)")
     }()
 
+    /// The repository's root folder.
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     static func missionmap(_ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Result {
         try run(binary, arguments, environment: environment, directory: directory)
     }
