@@ -43,7 +43,7 @@ import Testing
         #expect(run.stderr == "\(file):3: error: published 40, the log gives 44 (+0 unknown) ±2\n")
     }
 
-    @Test func theReadmeTableIsTheToolsOwn() throws {
+    @Test func theReadmesFiguresAreTheToolsOwn() throws {
         let run = try CLI.missionmap(["reconcile", "--format", "markdown"])
         let readme = try String(contentsOf: CLI.repo.appendingPathComponent("README.md"), encoding: .utf8)
         let start = try #require(readme.range(of: "<!-- reconcile: begin -->\n"))
@@ -58,5 +58,9 @@ import Testing
         let from = try #require(readme.range(of: "<!-- unknown-before-2000: begin -->\n"))
         let to = try #require(readme.range(of: "<!-- unknown-before-2000: end -->"))
         #expect(!lines.isEmpty && String(readme[from.upperBound..<to.lowerBound]) == lines.joined(), "regenerate with scripts/update-readme")
+        let example = try CLI.missionmap(["summary", "--as-of", "2024-02-01", "--compare-to", "2023-10-01"])
+        let exampleStart = try #require(readme.range(of: "<!-- summary-example: begin -->\n"))
+        let exampleEnd = try #require(readme.range(of: "<!-- summary-example: end -->"))
+        #expect(String(readme[exampleStart.upperBound..<exampleEnd.lowerBound]) == "```\n" + example.stdout + "```\n", "regenerate with scripts/update-readme")
     }
 }
