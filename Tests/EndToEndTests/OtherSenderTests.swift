@@ -46,3 +46,59 @@ import Testing
         #expect(svg.contains("class=\"country host-non-resident\" data-iso=\"PL\""))
     }
 }
+
+/// Which sender a command means, as a user with their own log meets it.
+@Suite struct SenderChoiceCLITests {
+    @Test func aOneSenderLogNeedsNoSender() throws {
+        let run = try CLI.missionmap(["summary", "--missions", OtherSenderTests.missions, "--as-of", "2024-01-01", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"sender\" : \"IS\""))
+    }
+
+    @Test func aSenderNotInTheLogIsAnErrorNotAnEmptySummary() throws {
+        let run = try CLI.missionmap(["summary", "--missions", OtherSenderTests.missions, "--sender", "KP"])
+        #expect(run.status == 1 && run.stdout.isEmpty)
+        #expect(run.stderr == "missionmap: error: North Korea (KP) has no posts in iceland.csv. Senders in iceland.csv: IS.\n")
+        let typo = try CLI.missionmap(["changes", "--missions", OtherSenderTests.missions, "--sender", "Icelnd", "--from", "2020-01-01"])
+        #expect(typo.status == 1 && typo.stderr.contains("did you mean Iceland (IS)?"))
+    }
+
+    @Test func aLogWithSeveralSendersAsksWhich() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("two.csv").path
+        var text = try String(contentsOfFile: OtherSenderTests.missions, encoding: .utf8)
+        text += "NO-SE,2020-01-01,opened,NO,SE,,embassy,,,,,https://example.org/no,\n"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try CLI.missionmap(["render", "--missions", file, "-o", dir.appendingPathComponent("m.svg").path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "missionmap: error: two.csv has 2 senders (IS, NO): choose one with --sender\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.svg").path))
+    }
+}
+
+/// Before a post's first record the log says `unknown`, in every output.
+@Suite struct EvidenceHorizonCLITests {
+    @Test func unknownPostsReachGeoJSONTheMapAndTheSummary() throws {
+        let dir = try CLI.temporaryDirectory()
+        let geojson = dir.appendingPathComponent("p.geojson").path, svg = dir.appendingPathComponent("m.svg").path
+        #expect(try CLI.missionmap(["export", "--as-of", "1995-06-30", "-o", geojson]).status == 0)
+        #expect(try CLI.tool("ogrinfo", ["-ro", "-al", "-so", geojson]).stderr.isEmpty)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: geojson))) as? [String: Any])
+        let posts = (json["features"] as? [[String: Any]] ?? []).compactMap { $0["properties"] as? [String: Any] }
+        let unknown = posts.filter { $0["status"] as? String == "unknown" && $0["counted"] as? Bool == true }.compactMap { $0["id"] as? String }
+        #expect(unknown.contains("KP-LA-VIENTIANE") && !unknown.contains("KP-CN-BEIJING"))
+        #expect(try CLI.missionmap(["render", "--as-of", "1995-06-30", "-o", svg]).status == 0)
+        let map = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(map.contains("Unknown: no record yet (\(unknown.count))"))
+        #expect(map.contains("class=\"post unknown embassy\""))
+        #expect(try CLI.tool("xmllint", ["--noout", svg]).status == 0)
+        let summary = try CLI.missionmap(["summary", "--as-of", "1995-06-30", "--format", "csv"])
+        let lines = summary.stdout.components(separatedBy: "\r\n")
+        let header = try #require(lines.first)
+        #expect(header.contains(",uncovered,unknown,"))
+        let world = try #require(lines.last { $0.hasPrefix("KP,World,") })
+        let cells = world.split(separator: ",", omittingEmptySubsequences: false)
+        let columns = header.split(separator: ",")
+        #expect(Int(cells[columns.firstIndex(of: "unknown")!]) == unknown.count)
+    }
+}
