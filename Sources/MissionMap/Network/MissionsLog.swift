@@ -21,7 +21,8 @@ public enum MissionsLog {
         var reader = RowReader(file: table.file, gazetteer: gazetteer)
         for r in table.records { try reader.read(r) }
         let posts = reader.order.map { reader.builders[$0]!.post(id: $0) }
-        try EventOrder(file: table.file, posts: posts).check()
+        var order = EventOrder(file: table.file, posts: posts)
+        try order.check()
         return Network(posts: posts, gazetteer: gazetteer, warnings: reader.warnings)
     }
 }
@@ -159,36 +160,45 @@ private struct RowReader {
 /// Checks that each post's events make sense in date order, and that every accreditation
 /// comes from a post that exists, belongs to the same sender, is open on that date, and
 /// does not close a loop of posts covering each other.
+///
+/// Cost: each post's events are walked once (linear); the covering post's state on a date is a
+/// binary search in its timeline, and cycles are found with a link-cut forest, so the whole
+/// check is n log n in the number of rows, whatever the chains of covers look like.
 private struct EventOrder {
     let file: String
-    let byID: [String: Post]
     let posts: [Post]
+    let index: [String: Int]
+    /// Each post's resident state after each of its events: (known by, state), in date order.
+    var timelines: [[(Day, Replay.Resident)]] = []
 
     init(file: String, posts: [Post]) {
         self.file = file
         self.posts = posts
-        byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.id, $0) })
+        index = Dictionary(uniqueKeysWithValues: posts.enumerated().map { ($0.element.id, $0.offset) })
     }
 
     func fail(_ line: Int, _ message: String) -> DataError {
         DataError(file: file, line: line, message)
     }
 
-    func check() throws {
+    mutating func check() throws {
         var problems: [DataError] = []
         for post in posts {
-            do { try checkSequence(post) } catch let error as DataError { problems.append(error) }
-            for event in post.events where event.kind == .accredited {
-                do { try checkAccreditation(post, event) } catch let error as DataError { problems.append(error) }
+            do { timelines.append(try checkSequence(post)) } catch let error as DataError {
+                problems.append(error)
+                timelines.append([])
             }
         }
+        problems += checkAccreditations()
         // Report the earliest line, as a reader going down the file would meet it.
         if let first = problems.min(by: { $0.line < $1.line }) { throw first }
     }
 
-    private func checkSequence(_ post: Post) throws {
+    /// The post's resident state after each event, once the order of its events is checked.
+    private func checkSequence(_ post: Post) throws -> [(Day, Replay.Resident)] {
         var state = Replay.Resident.none
         var lastChange = post.line
+        var timeline: [(Day, Replay.Resident)] = []
         for e in post.events {
             let allowed: Bool = switch e.kind {
             case .opened: state == .none || state == .planned || state == .closed
@@ -212,6 +222,7 @@ private struct EventOrder {
             let next = Replay.resident(after: e.kind, from: state)
             if next != state { lastChange = e.line }
             state = next
+            timeline.append((e.date.knownBy, state))
         }
         var accredited = false
         for e in post.events {
@@ -221,30 +232,82 @@ private struct EventOrder {
             if e.kind == .accredited { accredited = true }
             if e.kind == .accreditationEnded { accredited = false }
         }
+        return timeline
     }
 
-    private func checkAccreditation(_ post: Post, _ event: MissionEvent) throws {
-        let fromID = event.accreditedFrom!
-        guard let from = byID[fromID] else {
-            throw fail(event.line, "accredited_from '\(fromID)' is not a post id in this file")
+    /// The resident state of post `p` at the end of `day`: a binary search in its timeline.
+    private func resident(_ p: Int, on day: Day) -> Replay.Resident {
+        let timeline = timelines[p]
+        var low = 0, high = timeline.count
+        while low < high {
+            let mid = (low + high) / 2
+            if timeline[mid].0 <= day { low = mid + 1 } else { high = mid }
         }
-        guard from.sender == post.sender else {
-            throw fail(event.line, "accredited_from '\(fromID)' is a post of \(from.sender), not \(post.sender)")
-        }
-        let date = event.date.knownBy
-        guard Replay(post: from, asOf: date)?.resident == .open else {
-            throw fail(event.line, "post \(post.id) is accredited from \(fromID) on \(event.date), but \(fromID) is not open then")
-        }
-        // Follow the accreditations in force on that date from the covering post onwards.
-        var chain = [post.id, fromID]
-        var current = from
-        while let next = Replay(post: current, asOf: date)?.accreditedFrom, let nextPost = byID[next] {
-            if next == post.id {
-                throw fail(event.line, "accreditation cycle on \(event.date): \((chain + [next]).joined(separator: " -> "))")
+        return low == 0 ? .none : timeline[low - 1].1
+    }
+
+    /// Every accreditation's covering post, and the cycles covers form. Days are taken in
+    /// order, and within a day each post's cover as it stands at the day's end, as snapshots
+    /// see it: an accreditation replaced later the same day never takes effect.
+    private func checkAccreditations() -> [DataError] {
+        var problems: [DataError] = []
+        var days: [Day: [(post: Int, event: MissionEvent)]] = [:]
+        for (p, post) in posts.enumerated() {
+            for event in post.events where event.kind == .accredited || event.kind == .accreditationEnded {
+                days[event.date.knownBy, default: []].append((p, event))
             }
-            if chain.contains(next) { break }
-            chain.append(next)
-            current = nextPost
         }
+        var forest = LinkCutForest(count: posts.count)
+        var covering = [Int?](repeating: nil, count: posts.count)
+        for day in days.keys.sorted() {
+            // Each post's cover at the day's end, with the row that set it.
+            var endOfDay: [Int: (to: Int?, event: MissionEvent)] = [:]
+            for (p, event) in days[day]! {
+                guard event.kind == .accredited else {
+                    endOfDay[p] = (nil, event)
+                    continue
+                }
+                let fromID = event.accreditedFrom!
+                guard let from = index[fromID] else {
+                    problems.append(fail(event.line, "accredited_from '\(fromID)' is not a post id in this file"))
+                    continue
+                }
+                guard posts[from].sender == posts[p].sender else {
+                    problems.append(fail(event.line, "accredited_from '\(fromID)' is a post of \(posts[from].sender), not \(posts[p].sender)"))
+                    continue
+                }
+                guard resident(from, on: day) == .open else {
+                    problems.append(fail(event.line, "post \(posts[p].id) is accredited from \(fromID) on \(event.date), but \(fromID) is not open then"))
+                    continue
+                }
+                endOfDay[p] = (from, event)
+            }
+            // Cut every changed cover first, then link the new ones, so that a cover moved in
+            // a circle on one day is judged on where the day leaves it.
+            for (p, change) in endOfDay where covering[p] != nil && covering[p] != change.to {
+                forest.cut(p)
+                covering[p] = nil
+            }
+            for (p, change) in endOfDay.sorted(by: { $0.value.event.line < $1.value.event.line }) {
+                guard let to = change.to, covering[p] != to else { continue }
+                if forest.root(of: to) == p {
+                    problems.append(fail(change.event.line, "accreditation cycle on \(change.event.date): \(cycle(from: p, to: to, covering))"))
+                    continue
+                }
+                forest.link(p, under: to)
+                covering[p] = to
+            }
+        }
+        return problems
+    }
+
+    /// `p -> to -> ... -> p`, walked on the covers in force (only on the way to an error).
+    private func cycle(from p: Int, to: Int, _ covering: [Int?]) -> String {
+        var chain = [posts[p].id], current: Int? = to
+        while let c = current, c != p {
+            chain.append(posts[c].id)
+            current = covering[c]
+        }
+        return (chain + [posts[p].id]).joined(separator: " -> ")
     }
 }
