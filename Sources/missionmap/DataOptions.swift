@@ -75,7 +75,7 @@ struct DataOptions: ParsableArguments {
     func region(_ name: String?, in network: Network) throws -> String? {
         guard let name else { return nil }
         guard let region = network.gazetteer.regionName(matching: name) else {
-            throw CommandFailure("unknown region '\(name)': expected one of \(network.gazetteer.regionNames.joined(separator: ", "))")
+            throw CommandFailure("unknown region '\(Echo.quoted(name))': expected one of \(network.gazetteer.regionNames.joined(separator: ", "))")
         }
         return region
     }
@@ -148,7 +148,8 @@ func resolveSender(_ sender: String?, missions: String?, in network: Network) th
 }
 
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    // Everything reaching the terminal passes here: no control or bidi character from input.
+    FileHandle.standardError.write(Data((Echo.escaped(line) + "\n").utf8))
 }
 
 /// Where the background read of the missions log leaves its result.

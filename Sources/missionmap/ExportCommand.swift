@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
         return Set(try status.split(separator: ",").map {
             let word = $0.trimmingCharacters(in: .whitespaces)
             guard let value = PostStatus(rawValue: word) else {
-                throw ValidationError("unknown status '\(word)' in --status: expected \(PostStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError("unknown status '\(Echo.quoted(word))' in --status: expected \(PostStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return value
         })

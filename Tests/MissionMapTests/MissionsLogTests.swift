@@ -81,7 +81,7 @@ import Testing
         ("X,2020-01-01,opened,AA,BB,,palace,,,,s,", "fixture.csv:2: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office"),
         ("X,2020-01-01,opened,AA,BB,,,,,,s,", "fixture.csv:2: error: post X needs a type on its first row"),
         ("X,2020-01-01,opened,AA,BB,,embassy,,91,0,s,", "fixture.csv:2: error: latitude '91' is not a number from -90 to 90"),
-        ("X,2020-01-01,opened,AA,BB,,embassy,,0,nan,s,", "fixture.csv:2: error: longitude 'nan' is not a number from -180 to 180"),
+        ("X,2020-01-01,opened,AA,BB,,embassy,,0,nan,s,", "fixture.csv:2: error: longitude 'nan' is not a plain decimal number (such as -12.5 or 1.25e1)"),
         ("X,2020-01-01,accredited,AA,BB,,embassy,,,,s,", "fixture.csv:2: error: event 'accredited' needs accredited_from: the id of the covering post"),
         ("X,2020-01-01,opened,AA,BB,,embassy,Y,,,s,", "fixture.csv:2: error: accredited_from is only for 'accredited' events"),
         ("X,2020-01-01,opened,AA,BB,,embassy,,,,s,\nX,2021-01-01,closed,AA,CC,,,,,,s,", "fixture.csv:3: error: post X was AA in BB on line 2, here AA in CC: a post id names one post"),

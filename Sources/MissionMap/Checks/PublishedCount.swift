@@ -58,18 +58,18 @@ public struct PublishedCount: Sendable {
     init(record r: CSVTable.Record, file: String, gazetteer: Gazetteer) throws {
         func fail(_ message: String) -> DataError { DataError(file: file, line: r.line, message) }
         func count(_ column: String) throws -> Int {
-            guard let n = Int(r[column]), n >= 0, r[column].allSatisfy(\.isASCII) else {
-                throw fail("\(column) must be a whole number, not '\(r[column])'")
+            guard let n = NumberText.count(r[column]) else {
+                throw fail("\(column) must be a whole number, not '\(Echo.quoted(r[column]))'")
             }
             return n
         }
-        guard let day = Day(r["date"]) else { throw fail("invalid date '\(r["date"])': expected YYYY-MM-DD") }
+        guard let day = Day(r["date"]) else { throw fail("invalid date '\(Echo.quoted(r["date"]))': expected YYYY-MM-DD") }
         guard let direction = Direction(rawValue: r["direction"]) else {
-            throw fail("unknown direction '\(r["direction"])': expected abroad or in-host")
+            throw fail("unknown direction '\(Echo.quoted(r["direction"]))': expected abroad or in-host")
         }
         let column = direction == .abroad ? "sender" : "host"
         guard let country = gazetteer.country(matching: r[column]) else {
-            throw fail("\(direction.rawValue) needs a known \(column), not '\(r[column])'")
+            throw fail("\(direction.rawValue) needs a known \(column), not '\(Echo.quoted(r[column]))'")
         }
         date = day
         self.direction = direction
@@ -87,32 +87,32 @@ public struct PublishedCount: Sendable {
         var scope = Scope(text: text)
         for filter in text.split(separator: ";") {
             let parts = filter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[1].isEmpty else { throw fail("scope filter '\(filter)' is not key=value") }
+            guard parts.count == 2, !parts[1].isEmpty else { throw fail("scope filter '\(Echo.quoted(filter))' is not key=value") }
             let values = parts[1].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             switch parts[0] {
             case "status":
                 scope.statuses = Set(try values.map { v in
-                    guard let s = PostStatus(rawValue: v) else { throw fail("unknown status '\(v)' in scope") }
+                    guard let s = PostStatus(rawValue: v) else { throw fail("unknown status '\(Echo.quoted(v))' in scope") }
                     return s
                 })
             case "type":
                 scope.types = Set(try values.map { v in
-                    guard let t = PostType(rawValue: v) else { throw fail("unknown post type '\(v)' in scope") }
+                    guard let t = PostType(rawValue: v) else { throw fail("unknown post type '\(Echo.quoted(v))' in scope") }
                     return t
                 })
             case "region", "subregion":
                 scope.regions = Set(try values.map { v in
-                    guard let name = gazetteer.regionName(matching: v) else { throw fail("unknown region '\(v)' in scope") }
+                    guard let name = gazetteer.regionName(matching: v) else { throw fail("unknown region '\(Echo.quoted(v))' in scope") }
                     return name
                 })
             case "country", "except":
                 let codes = Set(try values.map { v in
-                    guard let c = gazetteer.country(matching: v) else { throw fail("unknown country '\(v)' in scope") }
+                    guard let c = gazetteer.country(matching: v) else { throw fail("unknown country '\(Echo.quoted(v))' in scope") }
                     return c.iso2
                 })
                 if parts[0] == "country" { scope.countries = codes } else { scope.except = codes }
             default:
-                throw fail("unknown scope key '\(parts[0])': expected status, type, region, subregion, country or except")
+                throw fail("unknown scope key '\(Echo.quoted(parts[0]))': expected status, type, region, subregion, country or except")
             }
         }
         return scope

@@ -69,12 +69,18 @@ public struct CSVTable: Sendable {
         }
         rows.removeAll { $0.fields.allSatisfy { CSVTable.trimmed($0).isEmpty } }
         guard let header = rows.first else { throw DataError(file: file, line: 1, "empty file: expected a header row") }
+        // The header is input too: the same limits on length and characters as any cell.
+        for (i, cell) in header.fields.enumerated() {
+            if let problem = CSVTable.problem(with: cell) {
+                throw DataError(file: file, line: header.line, "header cell \(i + 1) \(problem)")
+            }
+        }
         let columns = header.fields.map(CSVTable.trimmed)
         if let duplicate = Dictionary(grouping: columns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            throw DataError(file: file, line: header.line, "column '\(duplicate)' appears twice in the header")
+            throw DataError(file: file, line: header.line, "column '\(Echo.quoted(duplicate))' appears twice in the header")
         }
         if let missing = required.first(where: { !columns.contains($0) }) {
-            throw DataError(file: file, line: header.line, "missing column '\(missing)' (header has: \(columns.joined(separator: ", ")))")
+            throw DataError(file: file, line: header.line, "missing column '\(Echo.quoted(missing))' (header has: \(CSVTable.listed(columns)))")
         }
         self.columns = columns
         self.records = try rows.dropFirst().map { row in
@@ -83,7 +89,7 @@ public struct CSVTable: Sendable {
             }
             for (column, field) in zip(columns, row.fields) {
                 if let problem = CSVTable.problem(with: field) {
-                    throw DataError(file: file, line: row.line, "field '\(column)' \(problem)")
+                    throw DataError(file: file, line: row.line, "field '\(Echo.quoted(column))' \(problem)")
                 }
             }
             return Record(line: row.line, cells: Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map(CSVTable.trimmed))))
@@ -99,13 +105,19 @@ public struct CSVTable: Sendable {
     /// damaged or hostile file, and would flood every message that quotes the field.
     public static let maximumFieldLength = 4096
 
-    /// What makes a field unusable: too long, or control characters, which no name or note
-    /// needs and which would reach terminals and output files (tab and line ends are allowed).
+    /// What makes a field unusable: too long; control characters, which no name or note needs
+    /// and which would reach terminals and output files (tab and line ends are allowed); or
+    /// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
+    /// make text read as something else in SVG, Markdown, CSV and GeoJSON viewers alike. They
+    /// are refused here, once, rather than neutralised differently by each writer. (Right-to-
+    /// left text itself is fine: it needs no such character.)
     static func problem(with field: String) -> String? {
         // Fast path over the bytes, as this runs for every cell: short, and no byte that could
-        // start a control character (C0, DEL, or 0xC2 before a C1 control).
+        // start a control character (C0, DEL, or 0xC2 before a C1 control) or a bidi control
+        // (0xE2 0x80 0xAA–0xAE, 0xE2 0x81 0xA6–0xA9).
         if field.utf8.count <= maximumFieldLength,
-           !field.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 }) {
+           !field.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 }),
+           !hasBidiControlBytes(field) {
             return nil
         }
         let length = field.unicodeScalars.count
@@ -113,7 +125,29 @@ public struct CSVTable: Sendable {
         if let c = field.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\t\n\r".unicodeScalars.contains($0) }) {
             return "contains the control character U+\(String(format: "%04X", c.value))"
         }
+        if let c = field.unicodeScalars.first(where: Echo.isBidiControl) {
+            return "contains the bidirectional formatting character U+\(String(format: "%04X", c.value)), which can make text display as something else"
+        }
         return nil
+    }
+
+    /// Whether the UTF-8 of `field` may hold a bidi control: a cheap scan for their lead bytes.
+    private static func hasBidiControlBytes(_ field: String) -> Bool {
+        var utf8 = field.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = utf8.next() {
+            if previous.0 == 0xE2, (previous.1 == 0x80 && (0xAA...0xAE).contains(byte)) || (previous.1 == 0x81 && (0xA6...0xA9).contains(byte)) {
+                return true
+            }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    /// Column names for a message, each quoted, at most twenty.
+    static func listed(_ columns: [String]) -> String {
+        let shown = columns.prefix(20).map { Echo.quoted($0, limit: 40) }.joined(separator: ", ")
+        return columns.count > 20 ? shown + " and \(columns.count - 20) more" : shown
     }
 
     /// A cell without the white space around it (done once per cell: Foundation's trimming

@@ -11,7 +11,9 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     public init(file: String, line: Int, _ message: String, severity: Severity = .error) {
         self.file = file
         self.line = line
-        self.message = message
+        // Messages quote input: whatever a call site did, no control or bidi character and no
+        // flood reaches the terminal.
+        self.message = Echo.message(message)
         self.severity = severity
     }
 

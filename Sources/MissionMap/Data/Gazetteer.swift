@@ -39,7 +39,7 @@ public struct Gazetteer: Sendable {
         let countries = try capitals.records.map { r in
             let iso2 = r["iso2"].uppercased()
             guard iso2.count == 2, iso2.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw DataError(file: capitals.file, line: r.line, "'\(r["iso2"])' is not a two-letter code")
+                throw DataError(file: capitals.file, line: r.line, "'\(Echo.quoted(r["iso2"]))' is not a two-letter code")
             }
             if let first = seen[iso2] {
                 throw DataError(file: capitals.file, line: r.line, "country \(iso2) already defined on line \(first)")
@@ -52,7 +52,7 @@ public struct Gazetteer: Sendable {
         let cities = try table.records.map { r in
             let iso2 = r["iso2"].uppercased()
             guard seen[iso2] != nil else {
-                throw DataError(file: table.file, line: r.line, "unknown country code '\(r["iso2"])'")
+                throw DataError(file: table.file, line: r.line, "unknown country code '\(Echo.quoted(r["iso2"]))'")
             }
             return City(iso2: iso2, name: r["city"], location: try Gazetteer.location(r, file: table.file))
         }
@@ -61,7 +61,7 @@ public struct Gazetteer: Sendable {
             let table = try CSVTable(contentsOf: aliasesFile, required: ["iso2", "alias"])
             aliases = try table.records.map { r in
                 guard seen[r["iso2"].uppercased()] != nil else {
-                    throw DataError(file: table.file, line: r.line, "unknown country code '\(r["iso2"])'")
+                    throw DataError(file: table.file, line: r.line, "unknown country code '\(Echo.quoted(r["iso2"]))'")
                 }
                 return (r["iso2"].uppercased(), r["alias"])
             }
@@ -71,11 +71,14 @@ public struct Gazetteer: Sendable {
 
     /// Reads a row's `lat` and `lon` cells as a position, checking they are numbers in range.
     static func location(_ r: CSVTable.Record, file: String) throws -> XY {
-        guard let lat = Double(r["lat"]), lat.isFinite, (-90...90).contains(lat) else {
-            throw DataError(file: file, line: r.line, "latitude '\(r["lat"])' is not a number from -90 to 90")
+        for (column, name) in [("lat", "latitude"), ("lon", "longitude")] where NumberText.decimal(r[column]) == nil {
+            throw DataError(file: file, line: r.line, "\(name) '\(Echo.quoted(r[column]))' is not a plain decimal number (such as -12.5 or 1.25e1)")
         }
-        guard let lon = Double(r["lon"]), lon.isFinite, (-180...180).contains(lon) else {
-            throw DataError(file: file, line: r.line, "longitude '\(r["lon"])' is not a number from -180 to 180")
+        guard let lat = NumberText.decimal(r["lat"]), lat.isFinite, (-90...90).contains(lat) else {
+            throw DataError(file: file, line: r.line, "latitude '\(Echo.quoted(r["lat"]))' is not a number from -90 to 90")
+        }
+        guard let lon = NumberText.decimal(r["lon"]), lon.isFinite, (-180...180).contains(lon) else {
+            throw DataError(file: file, line: r.line, "longitude '\(Echo.quoted(r["lon"]))' is not a number from -180 to 180")
         }
         return XY(lon, lat)
     }

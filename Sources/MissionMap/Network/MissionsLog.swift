@@ -72,10 +72,10 @@ private struct RowReader {
         let id = r["post_id"]
         guard !id.isEmpty else { throw fail(r.line, "empty post_id") }
         guard let date = EventDate(r["date"]) else {
-            throw fail(r.line, "invalid date '\(r["date"])': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)")
+            throw fail(r.line, "invalid date '\(Echo.quoted(r["date"]))': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)")
         }
         guard let kind = EventKind(rawValue: r["event"].lowercased()) else {
-            throw fail(r.line, "unknown event '\(r["event"])': expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail(r.line, "unknown event '\(Echo.quoted(r["event"]))': expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let sender = try country(r, "sender"), host = try country(r, "host")
         guard sender != host else {
@@ -92,13 +92,13 @@ private struct RowReader {
         case "": nil
         case "yes": true
         case "no": false
-        default: throw fail(r.line, "counted must be yes or no, not '\(r["counted"])'")
+        default: throw fail(r.line, "counted must be yes or no, not '\(Echo.quoted(r["counted"]))'")
         }
         if r["source"].isEmpty {
             warnings.append(DataError(file: file, line: r.line, "row has no source", severity: .warning))
         } else if let scheme = Self.linkScheme(r["source"]), scheme != "http", scheme != "https" {
             // Sources become links in GeoJSON viewers and Markdown: only web addresses may.
-            throw fail(r.line, "source '\(r["source"])' is a \(scheme): address; give an http(s) address or a citation in words")
+            throw fail(r.line, "source '\(Echo.quoted(r["source"]))' is a \(scheme): address; give an http(s) address or a citation in words")
         }
         let event = MissionEvent(date: date, kind: kind, accreditedFrom: accreditedFrom, source: r["source"], note: r["note"], line: r.line)
         let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
@@ -107,7 +107,7 @@ private struct RowReader {
             guard let type = PostType(rawValue: r["type"].lowercased()) else {
                 throw fail(r.line, r["type"].isEmpty
                     ? "post \(id) needs a type on its first row"
-                    : "unknown type '\(r["type"])': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
+                    : "unknown type '\(Echo.quoted(r["type"]))': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
             builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: try locate(r, host: host),
@@ -119,13 +119,13 @@ private struct RowReader {
             throw fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
         }
         if !r["type"].isEmpty, r["type"].lowercased() != builder.type.rawValue {
-            throw fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(r["type"])'")
+            throw fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(Echo.quoted(r["type"]))'")
         }
         if !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
-            throw fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(r["city"])'")
+            throw fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(Echo.quoted(r["city"]))'")
         }
         if let counted, counted != builder.counted {
-            throw fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(r["counted"])'")
+            throw fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(Echo.quoted(r["counted"]))'")
         }
         if let first = builder.seen[key] {
             throw fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
@@ -139,7 +139,7 @@ private struct RowReader {
     private func country(_ r: CSVTable.Record, _ column: String) throws -> String {
         if let country = gazetteer.country(matching: r[column]) { return country.iso2 }
         let hint = gazetteer.suggestion(forCountry: r[column]).map { "; did you mean \($0)?" } ?? ""
-        throw fail(r.line, "unknown country '\(r[column])' in column \(column)\(hint)")
+        throw fail(r.line, "unknown country '\(Echo.quoted(r[column]))' in column \(column)\(hint)")
     }
 
     /// Explicit `lat`/`lon` if given, else the city (or capital) from the gazetteer.
@@ -153,7 +153,7 @@ private struct RowReader {
         if let location = gazetteer.location(ofCity: r["city"], in: host) { return location }
         let hint = gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
             ?? "known there: \(gazetteer.cityNames(in: host).joined(separator: ", "))"
-        throw fail(r.line, "unknown city '\(r["city"])' in \(host) and no lat/lon given; \(hint)")
+        throw fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; \(hint)")
     }
 }
 
@@ -269,11 +269,11 @@ private struct EventOrder {
                 }
                 let fromID = event.accreditedFrom!
                 guard let from = index[fromID] else {
-                    problems.append(fail(event.line, "accredited_from '\(fromID)' is not a post id in this file"))
+                    problems.append(fail(event.line, "accredited_from '\(Echo.quoted(fromID))' is not a post id in this file"))
                     continue
                 }
                 guard posts[from].sender == posts[p].sender else {
-                    problems.append(fail(event.line, "accredited_from '\(fromID)' is a post of \(posts[from].sender), not \(posts[p].sender)"))
+                    problems.append(fail(event.line, "accredited_from '\(Echo.quoted(fromID))' is a post of \(posts[from].sender), not \(posts[p].sender)"))
                     continue
                 }
                 guard resident(from, on: day) == .open else {
@@ -301,13 +301,16 @@ private struct EventOrder {
         return problems
     }
 
-    /// `p -> to -> ... -> p`, walked on the covers in force (only on the way to an error).
+    /// `p -> to -> ... -> p`, walked on the covers in force (only on the way to an error); a
+    /// long cycle is shown by its ends, so that a hostile chain cannot flood the message.
     private func cycle(from p: Int, to: Int, _ covering: [Int?]) -> String {
         var chain = [posts[p].id], current: Int? = to
         while let c = current, c != p {
             chain.append(posts[c].id)
             current = covering[c]
         }
-        return (chain + [posts[p].id]).joined(separator: " -> ")
+        chain.append(posts[p].id)
+        guard chain.count > 12 else { return chain.joined(separator: " -> ") }
+        return (chain.prefix(6) + ["… \(chain.count - 12) more …"] + chain.suffix(6)).joined(separator: " -> ")
     }
 }

@@ -18,7 +18,7 @@ extension Network {
         }
         let code = gazetteer.country(matching: text)?.iso2
         if let code, present.contains(code) { return code }
-        let what = code.map { "\(name(of: $0)) (\($0)) has no posts in \(log)" } ?? "unknown sender '\(text)'"
+        let what = code.map { "\(name(of: $0)) (\($0)) has no posts in \(log)" } ?? "unknown sender '\(Echo.quoted(text))'"
         let hint = closestSender(to: text, among: present).map { "; did you mean \(name(of: $0)) (\($0))?" }
             ?? (code == nil ? gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } : nil) ?? ""
         throw SelectionError("\(what)\(hint.isEmpty ? "." : hint) Senders in \(log): \(listed(present)).")
