@@ -19,3 +19,20 @@ func editDistance(_ a: String, _ b: String) -> Int {
     }
     return d[a.count][b.count]
 }
+
+/// The candidate within a typing slip of `key` (at most a third of its length in edits),
+/// nearest first, ties broken alphabetically; nil if none is that close. Each candidate costs
+/// one edit distance, and none is computed where the lengths alone rule a match out, nor for a
+/// key longer than any name (a 4,000-character cell is not a misspelling, and measuring it
+/// against every name took seconds).
+func closestMatch(to key: String, among candidates: some Sequence<String>) -> String? {
+    let length = key.count
+    guard length >= 3, length <= 64 else { return nil }
+    let limit = max(1, length / 3)
+    var best: (distance: Int, name: String)?
+    for candidate in candidates where abs(candidate.count - length) <= limit {
+        let d = editDistance(key, candidate)
+        if d <= limit, best.map({ (d, candidate) < ($0.distance, $0.name) }) ?? true { best = (d, candidate) }
+    }
+    return best?.name
+}

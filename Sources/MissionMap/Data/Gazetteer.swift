@@ -111,21 +111,15 @@ public struct Gazetteer: Sendable {
 
     /// The closest country name or alias to a misspelt one, as "Name (XX)"; nil if none is close.
     public func suggestion(forCountry text: String) -> String? {
-        let key = Gazetteer.fold(text)
-        guard key.count >= 3 else { return nil }
-        let best = byName.min { (editDistance(key, $0.key), $0.key) < (editDistance(key, $1.key), $1.key) }
-        guard let best, editDistance(key, best.key) <= max(1, key.count / 3), let country = byCode[best.value] else { return nil }
+        guard let best = closestMatch(to: Gazetteer.fold(text), among: byName.keys),
+              let country = byName[best].flatMap({ byCode[$0] }) else { return nil }
         return "\(country.name) (\(country.iso2))"
     }
 
     /// The closest known city of a country to a misspelt one; nil if none is close.
     public func suggestion(forCity text: String, in iso2: String) -> String? {
-        let key = Gazetteer.fold(text)
-        guard key.count >= 3 else { return nil }
-        let names = cityNames(in: iso2)
-        let best = names.min { (editDistance(key, Gazetteer.fold($0)), $0) < (editDistance(key, Gazetteer.fold($1)), $1) }
-        guard let best, editDistance(key, Gazetteer.fold(best)) <= max(1, key.count / 3) else { return nil }
-        return best
+        let names = Dictionary(cityNames(in: iso2).map { (Gazetteer.fold($0), $0) }, uniquingKeysWith: min)
+        return closestMatch(to: Gazetteer.fold(text), among: names.keys).flatMap { names[$0] }
     }
 
     /// The position of a city in a country: its capital or one of its listed cities,

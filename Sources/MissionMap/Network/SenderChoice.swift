@@ -35,12 +35,11 @@ extension Network {
 
     /// The log's sender whose name or code is within a typing slip of `text`.
     private func closestSender(to text: String, among codes: [String]) -> String? {
-        let key = Gazetteer.fold(text)
-        let scored = codes.map { code -> (Int, String) in
-            let names = [Gazetteer.fold(code), Gazetteer.fold(name(of: code))]
-            return (names.map { editDistance(key, $0) }.min()!, code)
+        var byName: [String: String] = [:]
+        for code in codes.reversed() {
+            byName[Gazetteer.fold(code)] = code
+            byName[Gazetteer.fold(name(of: code))] = code
         }
-        guard let best = scored.min(by: <), best.0 <= max(1, key.count / 3) else { return nil }
-        return best.1
+        return closestMatch(to: Gazetteer.fold(text), among: byName.keys).flatMap { byName[$0] }
     }
 }
