@@ -2,7 +2,9 @@ import Foundation
 
 /// A file written whole or not at all: text goes to a temporary file beside the target,
 /// which replaces the target only on `commit()`. Dropped uncommitted, the temporary file is
-/// removed, so a failed run leaves no partial output and an old file stays as it was.
+/// removed, so a failed run leaves no partial output and an old file stays as it was. The
+/// temporary file carries the writer's pid (see `TemporaryName`), so that the ones a killed
+/// run leaves are removed by the next run to the same target.
 ///
 /// A target that is not a regular file (`/dev/stdout`, a pipe) is written straight to, as
 /// renaming over it would replace the device or pipe with a file.
@@ -31,13 +33,14 @@ final class OutputFile {
         let direct = exists && info.st_mode & S_IFMT != S_IFREG
         self.direct = direct
         let url = URL(fileURLWithPath: path)
-        writing = direct ? path : url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let folder = url.deletingLastPathComponent().path
+        if !direct { TemporaryName.removeStale(target: url.lastPathComponent, in: folder) }
+        writing = direct ? path : (folder as NSString).appendingPathComponent(TemporaryName.make(for: url.lastPathComponent))
         if !direct { Interrupts.track(writing) }
         let fd = direct ? open(path, O_WRONLY | O_CLOEXEC) : open(writing, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? info.st_mode & 0o7777 : 0o644)
         guard fd >= 0 else {
             let reason = errno
             if !direct { Interrupts.untrack(writing) }
-            let folder = url.deletingLastPathComponent().path
             if reason == ENOENT { throw CommandFailure("cannot write \(given): the folder \(folder) does not exist") }
             if reason == ENOTDIR { throw CommandFailure("cannot write \(given): \(folder) is not a folder") }
             throw CommandFailure("cannot write \(given): \(String(cString: strerror(reason)))")
