@@ -123,6 +123,31 @@ import Testing
         #expect(removed > 0, "no run was interrupted while writing: the test did not test the clean-up")
     }
 
+    /// The file is synced before its rename and its folder after it, so that a crash
+    /// leaves the old file or the whole new one: seen in the system calls, with strace.
+    @Test func fileAndFolderAreSynced() throws {
+        let out = path("s.txt"), trace = path("trace")
+        // Without -f: the main thread alone, which writes, so that no other thread's calls split the lines.
+        let run = try CLI.tool("strace", ["-o", trace, "-e", "trace=openat,fsync,rename", CLI.binary.path,
+                                          "summary", "--as-of", "2023-10-01", "-o", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+            .map { String($0.replacing(/\s+=/, with: " =")) }  // strace pads short calls to align their results
+        func index(after start: Int, _ matches: (String) -> Bool) -> Int? {
+            calls.indices.first { $0 > start && matches(calls[$0]) }
+        }
+        func descriptor(_ line: String) -> String? { line.firstMatch(of: /= (\d+)$/).map { String($0.1) } }
+        let created = try #require(index(after: -1) { $0.hasPrefix("openat(AT_FDCWD, \"\(dir.path)/.s.txt.missionmap-") && $0.contains("O_CREAT") })
+        let file = try #require(descriptor(calls[created]))
+        let fileSynced = try #require(index(after: created) { $0 == "fsync(\(file)) = 0" }, "the file is not synced")
+        let renamed = try #require(index(after: created) { $0.hasPrefix("rename(") && $0.hasSuffix(", \"\(out)\") = 0") })
+        #expect(fileSynced < renamed, "the file is synced after its rename")
+        let opened = try #require(index(after: renamed) { $0.hasPrefix("openat(AT_FDCWD, \"\(dir.path)\", O_RDONLY|") && $0.contains("O_DIRECTORY") },
+                                  "the folder is not opened after the rename")
+        let folder = try #require(descriptor(calls[opened]))
+        #expect(index(after: opened) { $0 == "fsync(\(folder)) = 0" } != nil, "the folder is not synced")
+    }
+
     /// A writer killed outright (SIGKILL) cannot clean up: its temporary file, named with its
     /// pid, stays until the next run to the same target, which removes it as that pid is gone.
     /// Temporary files of live writers, of other targets, and files that only look like
