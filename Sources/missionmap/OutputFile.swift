@@ -60,6 +60,7 @@ final class OutputFile {
 
     private func flush() throws {
         if let reason = writeAll(fd, buffer) {
+            if reason == EPIPE { Interrupts.pipeClosed() }
             throw CommandFailure("cannot write \(path): \(String(cString: strerror(reason)))")
         }
         buffer.removeAll(keepingCapacity: true)

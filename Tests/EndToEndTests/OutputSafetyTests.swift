@@ -123,6 +123,77 @@ import Testing
         #expect(removed > 0, "no run was interrupted while writing: the test did not test the clean-up")
     }
 
+    /// Every signal that stops a run by default and that can be caught removes the file
+    /// being written, and the run dies of the signal, as shells and make expect.
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGALRM])
+    func signalledWritersRemoveTheirFile(signal: Int32) throws {
+        let missions = path("world.csv")
+        try WorldLog.write(to: missions)
+        let out = path("out.geojson")
+        let writer = try #require(try Writer.start(["export", "--missions", missions, "--sender", "all", "-o", out], target: out),
+                                  "the run finished before it could be signalled")
+        kill(writer.pid, signal)
+        let stderr = String(decoding: writer.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        writer.process.waitUntilExit()
+        #expect(writer.process.terminationReason == .uncaughtSignal && writer.process.terminationStatus == signal)
+        #expect(stderr == "missionmap: interrupted; removed 1 unfinished output file\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["world.csv"])
+    }
+
+    /// A reader that goes away (`missionmap export | head`) ends the run as SIGPIPE does by
+    /// default, quietly, whether it writes to standard output or to a pipe named with -o.
+    @Test(arguments: [[], ["-o", "/dev/stdout"]])
+    func closedPipeEndsTheRunQuietly(output: [String]) throws {
+        let missions = path("world.csv")
+        try WorldLog.write(to: missions)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["export", "--missions", missions, "--sender", "all"] + output
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        #expect(!out.fileHandleForReading.availableData.isEmpty)
+        try out.fileHandleForReading.close()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE)
+        #expect(stderr.isEmpty)
+    }
+
+    /// SIGPIPE sent with kill closes no pipe: it is ignored, and the file is finished.
+    @Test func sigpipeFromKillIsIgnored() throws {
+        let missions = path("world.csv")
+        try WorldLog.write(to: missions)
+        let out = path("out.geojson")
+        let arguments = ["export", "--missions", missions, "--sender", "all", "--as-of", "2024-01-01", "-o"]
+        let writer = try #require(try Writer.start(arguments + [out], target: out), "the run finished before it could be signalled")
+        kill(writer.pid, SIGPIPE)
+        let stderr = String(decoding: writer.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        writer.process.waitUntilExit()
+        #expect(writer.process.terminationReason == .exit && writer.process.terminationStatus == 0, "\(stderr)")
+        let whole = try CLI.missionmap(arguments + [path("whole.geojson")])
+        #expect(whole.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: path("whole.geojson"))))
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["world.csv", "out.geojson", "whole.geojson"])
+    }
+
+    /// Standard output that cannot be written (a full disk) is an error that says why, not a crash.
+    @Test(arguments: [["summary", "--as-of", "2023-10-01"], ["validate"]])
+    func fullStandardOutputSaysWhy(arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1)
+        #expect(stderr == "missionmap: error: cannot write to standard output: No space left on device\n")
+    }
+
     /// The file is synced before its rename and its folder after it, so that a crash
     /// leaves the old file or the whole new one: seen in the system calls, with strace.
     @Test func fileAndFolderAreSynced() throws {
