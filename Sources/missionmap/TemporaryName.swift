@@ -5,6 +5,9 @@ import Foundation
 ///
 /// The name is `.NAME.missionmap-PID-RANDOM.tmp`: the writer's process id tells a later run
 /// whether the writer is still alive; the random part keeps two runs (or a reused pid) apart.
+/// A pid means something on one machine only (one pid namespace): in a folder shared with
+/// another machine or container, a live writer there can lose its temporary file, which
+/// fails that run; it never leaves a half-written target.
 enum TemporaryName {
     /// A file untouched this long whose pid belongs to a program that is not missionmap is
     /// taken as left by a dead writer whose pid was reused. A day is far beyond any real run.
