@@ -117,11 +117,11 @@ struct OutputOptions: ParsableArguments {
             try body { text in
                 buffer.append(contentsOf: text.utf8)
                 if buffer.count >= 1 << 16 {
-                    FileHandle.standardOutput.write(buffer)
+                    try StandardStreams.output(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            FileHandle.standardOutput.write(buffer)
+            try StandardStreams.output(buffer)
             return
         }
         let file = try OutputFile(path: output)
@@ -149,7 +149,22 @@ func resolveSender(_ sender: String?, missions: String?, in network: Network) th
 
 func printError(_ line: String) {
     // Everything reaching the terminal passes here: no control or bidi character from input.
-    FileHandle.standardError.write(Data((Echo.escaped(line) + "\n").utf8))
+    StandardStreams.error(Data((Echo.escaped(line) + "\n").utf8))
+}
+
+/// Standard output and error, written with write(2): FileHandle's write traps on any error
+/// (`> /dev/full`), and a closed pipe must end the run as SIGPIPE would (see `Interrupts`).
+enum StandardStreams {
+    static func output(_ data: Data) throws {
+        guard let reason = writeAll(STDOUT_FILENO, data) else { return }
+        if reason == EPIPE { Interrupts.pipeClosed() }
+        throw CommandFailure("cannot write to standard output: \(String(cString: strerror(reason)))")
+    }
+
+    /// Diagnostics: another error writing them has nowhere to be reported.
+    static func error(_ data: Data) {
+        if writeAll(STDERR_FILENO, data) == EPIPE { Interrupts.pipeClosed() }
+    }
 }
 
 /// Where the background read of the missions log leaves its result.

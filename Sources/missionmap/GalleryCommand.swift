@@ -46,7 +46,7 @@ struct GalleryCommand: ParsableCommand {
                 var lines = ["load      \(String(format: "%.3f", (loaded - start).seconds)) s"]
                 lines += made.seconds.sorted { $0.value > $1.value }.map { "\($0.key)  \(String(format: "%.3f", $0.value)) s" }
                 lines.append("total     \(String(format: "%.3f", (clock.now - start).seconds)) s")
-                FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                StandardStreams.error(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
         }
     }

@@ -2,7 +2,9 @@ import Foundation
 
 /// A file written whole or not at all: text goes to a temporary file beside the target,
 /// which replaces the target only on `commit()`. Dropped uncommitted, the temporary file is
-/// removed, so a failed run leaves no partial output and an old file stays as it was.
+/// removed, so a failed run leaves no partial output and an old file stays as it was. The
+/// temporary file carries the writer's pid (see `TemporaryName`), so that the ones a killed
+/// run leaves are removed by the next run to the same target.
 ///
 /// A target that is not a regular file (`/dev/stdout`, a pipe) is written straight to, as
 /// renaming over it would replace the device or pipe with a file.
@@ -12,8 +14,11 @@ final class OutputFile {
     private let writing: String
     /// The file replaced on commit: the path, through any symbolic link.
     private let target: String
+    /// The target's folder.
+    private let folder: String
     private let direct: Bool
-    private let handle: FileHandle
+    /// The open file, or -1 once closed.
+    private var fd: Int32
     private var buffer = Data()
     private var committed = false
 
@@ -31,18 +36,20 @@ final class OutputFile {
         let direct = exists && info.st_mode & S_IFMT != S_IFREG
         self.direct = direct
         let url = URL(fileURLWithPath: path)
-        writing = direct ? path : url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let folder = url.deletingLastPathComponent().path
+        self.folder = folder
+        if !direct { TemporaryName.removeStale(target: url.lastPathComponent, in: folder) }
+        writing = direct ? path : (folder as NSString).appendingPathComponent(TemporaryName.make(for: url.lastPathComponent))
         if !direct { Interrupts.track(writing) }
         let fd = direct ? open(path, O_WRONLY | O_CLOEXEC) : open(writing, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exists ? info.st_mode & 0o7777 : 0o644)
         guard fd >= 0 else {
             let reason = errno
             if !direct { Interrupts.untrack(writing) }
-            let folder = url.deletingLastPathComponent().path
             if reason == ENOENT { throw CommandFailure("cannot write \(given): the folder \(folder) does not exist") }
             if reason == ENOTDIR { throw CommandFailure("cannot write \(given): \(folder) is not a folder") }
             throw CommandFailure("cannot write \(given): \(String(cString: strerror(reason)))")
         }
-        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        self.fd = fd
     }
 
     /// Appends text; it reaches the disk in blocks, so memory stays flat however much is written.
@@ -52,48 +59,77 @@ final class OutputFile {
     }
 
     private func flush() throws {
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw CommandFailure("cannot write \(path): \(Self.reason(error))")
+        if let reason = writeAll(fd, buffer) {
+            if reason == EPIPE { Interrupts.pipeClosed() }
+            throw CommandFailure("cannot write \(path): \(String(cString: strerror(reason)))")
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Moves the finished file into place.
+    /// Moves the finished file into place, and makes the move durable.
     func commit() throws {
         try flush()
-        do {
-            try handle.synchronize()
-        } catch {
-            // Devices and pipes cannot be synchronised; that is no error.
+        guard !direct else {
+            // Devices and pipes are neither synced nor renamed.
+            close(fd)
+            fd = -1
+            committed = true
+            return
         }
-        try handle.close()
-        committed = direct
-        guard !direct else { return }
+        // On disk before it replaces the old file, so that a crash cannot leave a short file in its place.
+        // EINVAL: a file system that cannot sync.
+        if fsync(fd) != 0 && errno != EINVAL {
+            throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        // close reports late write errors of some file systems (NFS); after EINTR the file is closed all the same.
+        let closed = close(fd)
+        let reason = errno
+        fd = -1
+        if closed != 0 && reason != EINTR {
+            throw CommandFailure("cannot write \(path): \(String(cString: strerror(reason)))")
+        }
         try Interrupts.committing(writing) {
             guard rename(writing, target) == 0 else {
                 throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
             }
         }
         committed = true
+        try syncFolder()
     }
 
-    /// The system's words for a write failure ("No space left on device").
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// The rename changed the folder, not the file: until the folder is synced, a crash can
+    /// bring back the old file or none. A folder that cannot be opened (readable to nobody
+    /// but the system) is left to the system.
+    private func syncFolder() throws {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        if fsync(fd) != 0 && errno != EINVAL {
+            throw CommandFailure("\(path) is written but its folder could not be synced, so it may not survive a crash: \(String(cString: strerror(errno)))")
         }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return error.localizedDescription
     }
 
     deinit {
+        if fd >= 0 { close(fd) }
         if !committed && !direct {
-            try? handle.close()
             unlink(writing)
             Interrupts.untrack(writing)
         }
+    }
+}
+
+/// Writes all of `data` to `fd`, again after a signal or a short write; the errno of a failure, nil on success.
+func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
+    data.withUnsafeBytes { bytes -> Int32? in
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += count
+        }
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MissionMap
 
 struct ValidateCommand: ParsableCommand {
@@ -16,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
             let events = network.posts.reduce(0) { $0 + $1.events.count }
             let senders = network.senders.joined(separator: ", ")
             let uncounted = network.posts.filter { !$0.counted }.count
-            print("\(path): ok: \(events) events, \(network.posts.count) posts (\(uncounted) not counted), senders \(senders), \(network.warnings.count) warnings")
+            try StandardStreams.output(Data("\(path): ok: \(events) events, \(network.posts.count) posts (\(uncounted) not counted), senders \(senders), \(network.warnings.count) warnings\n".utf8))
         }
     }
 }
