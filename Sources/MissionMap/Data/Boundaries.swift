@@ -52,7 +52,16 @@ public final class Boundaries {
         }
         var codes: [String] = [], populations: [String: Double] = [:]
         for (index, feature) in collection.features.enumerated() {
-            guard let iso2 = feature.properties?.iso2?.uppercased(), !iso2.isEmpty else { throw located(index, "no iso2 property") }
+            if let other = feature.properties?.notAnObject {
+                throw located(index, "properties must be an object, not \(other.typeName)")
+            }
+            let iso2: String
+            switch feature.properties?.iso2 {
+            case nil: throw located(index, "no iso2 property")
+            case .string(let text)?: iso2 = text.uppercased()
+            case let other?: throw located(index, "iso2 must be a string, not \(other.typeName)")
+            }
+            guard !iso2.isEmpty else { throw located(index, "no iso2 property") }
             guard iso2.count == 2, iso2.allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 throw located(index, "iso2 \"\(iso2)\" is not a two-letter code")
             }
@@ -64,8 +73,16 @@ public final class Boundaries {
             guard ["Polygon", "MultiPolygon", "Point", "MultiPoint"].contains(type) else {
                 throw located(index, "\(iso2) is a \(type); boundaries must be polygons (or a point for a country too small to draw)")
             }
+            switch feature.properties?.pop_est {
+            // Absent or null (ogr2ogr writes null for an unset field): not known.
+            case nil, .null?: populations[iso2] = 0
+            case .number(let people)?:
+                guard people >= 0 else { throw located(index, "pop_est is \(Boundaries.decimal(people)); a population cannot be negative") }
+                populations[iso2] = people + 0 // -0 becomes 0
+            case .outOfRange?: throw located(index, "pop_est is a number too large or too small to represent")
+            case let other?: throw located(index, "pop_est must be a number, not \(other.typeName)")
+            }
             codes.append(iso2)
-            populations[iso2] = feature.properties?.pop_est.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } ?? 0
         }
         // GEOS 3.11 crashes on an empty position (`[]`) instead of failing. A text without any
         // empty array cannot have one; one with an empty array is checked by our own reading,
@@ -117,6 +134,11 @@ public final class Boundaries {
         self.shapes = shapes
         self.populations = populations
         self.warnings = warnings
+    }
+
+    /// A number as written by hand: -5 rather than -5.0.
+    private static func decimal(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 
     /// The polygons of a country (valid, repaired if the file's were not), or nil if the file has none for it.

@@ -10,15 +10,65 @@ enum FeatureText {
     }
 
     struct Feature: Decodable {
+        /// The two properties read, each as whatever JSON value it is, so that a wrong type
+        /// is reported at the feature's line by its name rather than by a decoder's path.
         struct Properties: Decodable {
-            let iso2: String?
-            let pop_est: Double?
+            /// nil when absent.
+            let iso2: PropertyValue?
+            let pop_est: PropertyValue?
+            /// What `properties` is when it is not an object (then both are nil).
+            let notAnObject: PropertyValue?
+
+            private enum Key: String, CodingKey { case iso2, pop_est }
+
+            init(from decoder: Decoder) throws {
+                guard let c = try? decoder.container(keyedBy: Key.self) else {
+                    (iso2, pop_est, notAnObject) = (nil, nil, try PropertyValue(from: decoder))
+                    return
+                }
+                // `decodeIfPresent` would answer nil for null too: null is a type error for iso2.
+                iso2 = c.contains(.iso2) ? try c.decode(PropertyValue.self, forKey: .iso2) : nil
+                pop_est = c.contains(.pop_est) ? try c.decode(PropertyValue.self, forKey: .pop_est) : nil
+                notAnObject = nil
+            }
         }
         struct Geometry: Decodable {
             let type: String
         }
         let properties: Properties?
         let geometry: Geometry?
+    }
+
+    /// A property's value: its JSON type, and the value where it is a string or a number.
+    enum PropertyValue: Decodable, Equatable {
+        case null, bool, string(String), number(Double), array, object
+        /// A number no Double holds (1e999, 1e-999): Foundation refuses it as every type.
+        case outOfRange
+
+        init(from decoder: Decoder) throws {
+            // Arrays and objects are not looked into: `Skipped` decodes to nothing.
+            struct Skipped: Decodable { init(from decoder: Decoder) {} }
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() { self = .null }
+            else if (try? c.decode(Bool.self)) != nil { self = .bool }
+            else if let n = try? c.decode(Double.self) { self = .number(n) }
+            else if let s = try? c.decode(String.self) { self = .string(s) }
+            else if (try? c.decode([Skipped].self)) != nil { self = .array }
+            else if (try? c.decode([String: Skipped].self)) != nil { self = .object }
+            else { self = .outOfRange }
+        }
+
+        /// The JSON type in words, for "must be a number, not a string".
+        var typeName: String {
+            switch self {
+            case .null: "null"
+            case .bool: "a boolean"
+            case .string: "a string"
+            case .number, .outOfRange: "a number"
+            case .array: "an array"
+            case .object: "an object"
+            }
+        }
     }
 
     /// The feature index and problem of the first geometry GEOS cannot take: a position that
