@@ -40,6 +40,28 @@ import Testing
         }
     }
 
+    /// RFC 7946 allows a third number in a position (an altitude): it is read and dropped.
+    @Test func boundariesWithAltitudesAreRead() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("altitudes.geojson").path
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"iso2":"KP","pop_est":1},"geometry":{"type":"Polygon","coordinates":[[[125,38,10],[129,38,20],[129,42,30],[125,42,40],[125,38,10]]]}},
+        {"type":"Feature","properties":{"iso2":"ES","pop_est":1},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,40,1.5],[2,40,0],[2,42,-2],[0,42,3],[0,40,1.5]]]]}},
+        {"type":"Feature","properties":{"iso2":"MC","pop_est":1},"geometry":{"type":"Point","coordinates":[7.4,43.7,50]}}
+        ]}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        for (i, command) in [["summary"], ["render"], ["export", "--countries"]].enumerated() {
+            let out = dir.appendingPathComponent("out\(i)").path
+            let run = try CLI.missionmap(command + ["--as-of", "2024-01-01", "--boundaries", file, "-o", out])
+            #expect(run.status == 0, "\(command[0])")
+            #expect(run.stderr.isEmpty, "\(command[0])")
+        }
+        let geoJSON = try String(contentsOfFile: dir.appendingPathComponent("out2").path, encoding: .utf8)
+        #expect(geoJSON.contains(#""iso2":"KP""#))
+        #expect(geoJSON.contains("[[[125,42],[125,38],[129,38],[129,42],[125,42]]]"))
+    }
+
     @Test(arguments: files)
     func failsWithTheExpectedLine(name: String) throws {
         let file = Self.corpus.appendingPathComponent(name).path

@@ -84,11 +84,12 @@ public final class Boundaries {
             }
             codes.append(iso2)
         }
-        // GEOS 3.11 crashes on an empty position (`[]`) instead of failing. A text without any
-        // empty array cannot have one; one with an empty array is checked by our own reading,
-        // and GEOS then reads that reading, re-encoded, so it cannot see anything unchecked.
+        // GEOS 3.11 crashes on an empty position (`[]`) instead of failing, and refuses an
+        // altitude. A text without any empty array or array of three numbers has neither; one
+        // with them is checked by our own reading, and GEOS then reads that reading,
+        // re-encoded in 2D, so it cannot see anything unchecked.
         var geoJSON = text
-        if FeatureText.hasEmptyArray(data) {
+        if FeatureText.needsCheckedReading(data) {
             let decoded = FeatureText.geometries(in: data)
             if let (index, problem) = decoded.flatMap(FeatureText.firstBadGeometry) { throw located(index, problem) }
             guard let checked = decoded.flatMap(FeatureText.checkedText) else {

@@ -114,17 +114,24 @@ enum FeatureText {
         return nil
     }
 
-    /// Whether the text has an empty JSON array (`[]`), which GEOS 3.11's GeoJSON reader
-    /// dereferences when it stands for a position: such files get the careful check first.
-    static func hasEmptyArray(_ data: Data) -> Bool {
+    /// Whether GEOS 3.11's GeoJSON reader must get our checked reading rather than the text:
+    /// when the text has an empty array (`[]`), which that reader dereferences when it stands
+    /// for a position, or an array of numbers longer than two, which it refuses ("Expected two
+    /// coordinates") where RFC 7946 allows an altitude. Both are innermost arrays (with no
+    /// array inside): the scan looks at those alone. Anything else that looks like them (a
+    /// `bbox`, brackets in a string) costs only the slower reading.
+    static func needsCheckedReading(_ data: Data) -> Bool {
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var open = false
+            var innermost = false, empty = true, commas = 0
             for b in bytes {
                 switch b {
-                case UInt8(ascii: "["): open = true
-                case UInt8(ascii: "]"): if open { return true }
+                case UInt8(ascii: "["): (innermost, empty, commas) = (true, true, 0)
+                case UInt8(ascii: "]"):
+                    if innermost && (empty || commas >= 2) { return true }
+                    innermost = false
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
-                default: open = false
+                case UInt8(ascii: ","): commas += 1; empty = false
+                default: empty = false
                 }
             }
             return false
@@ -162,7 +169,14 @@ enum FeatureText {
             let type = "FeatureCollection"
             let features: [Feature]
         }
-        guard let encoded = try? JSONEncoder().encode(Plain(features: file.features.map { Plain.Feature(geometry: $0.geometry) })) else { return nil }
+        // Positions lose their altitude (and anything after it): the boundaries are 2D.
+        let flat = file.features.map { feature in
+            Plain.Feature(geometry: feature.geometry.map { geometry in
+                let depth = ["Point": 0, "MultiPoint": 1, "Polygon": 2, "MultiPolygon": 3][geometry.type]
+                return Geometries.Feature.Geometry(type: geometry.type, coordinates: depth.flatMap { geometry.coordinates?.flattened(positionsAt: $0) } ?? geometry.coordinates)
+            })
+        }
+        guard let encoded = try? JSONEncoder().encode(Plain(features: flat)) else { return nil }
         return String(decoding: encoded, as: UTF8.self)
     }
 
@@ -186,6 +200,12 @@ enum FeatureText {
             case .array(let a): try c.encode(a)
             case .other: try c.encodeNil()
             }
+        }
+
+        /// The value with every position `depth` arrays down cut to its first two numbers.
+        func flattened(positionsAt depth: Int) -> Value {
+            guard case .array(let a) = self else { return self }
+            return .array(depth == 0 ? Array(a.prefix(2)) : a.map { $0.flattened(positionsAt: depth - 1) })
         }
 
         var array: [Value]? { if case .array(let a) = self { a } else { nil } }
