@@ -37,15 +37,23 @@ public final class Boundaries {
         guard data.contains(where: { !" \t\r\n".utf8.contains($0) }) else {
             throw DataError(file: file, line: 1, "empty file: expected a GeoJSON FeatureCollection")
         }
+        let lines = FeatureText.Lines(data)
+        func located(_ index: Int, _ message: String, _ severity: DataError.Severity = .error) -> DataError {
+            DataError(file: file, line: lines.line(ofFeature: index), "feature \(index + 1): \(message)", severity: severity)
+        }
+        // JSON's grammar is checked here, on every file, so that neither Foundation nor GEOS
+        // reads text that is not JSON, and so that the message has a line and a reason.
+        if let (line, problem) = FeatureText.syntaxProblem(in: data) {
+            throw DataError(file: file, line: line, problem)
+        }
         let collection: FeatureText.Collection
         do {
             collection = try JSONDecoder().decode(FeatureText.Collection.self, from: data)
         } catch {
+            if let index = FeatureText.feature(of: error) {
+                throw located(index, FeatureText.describe(error, below: 2))
+            }
             throw DataError(file: file, line: 1, "not a GeoJSON FeatureCollection: \(FeatureText.describe(error))")
-        }
-        let lines = FeatureText.Lines(data)
-        func located(_ index: Int, _ message: String, _ severity: DataError.Severity = .error) -> DataError {
-            DataError(file: file, line: lines.line(ofFeature: index), "feature \(index + 1): \(message)", severity: severity)
         }
         guard collection.type == "FeatureCollection" else {
             throw DataError(file: file, line: 1, "type is \"\(collection.type)\", not \"FeatureCollection\"")
@@ -79,7 +87,6 @@ public final class Boundaries {
             case .number(let people)?:
                 guard people >= 0 else { throw located(index, "pop_est is \(Boundaries.decimal(people)); a population cannot be negative") }
                 populations[iso2] = people + 0 // -0 becomes 0
-            case .outOfRange?: throw located(index, "pop_est is a number too large or too small to represent")
             case let other?: throw located(index, "pop_est must be a number, not \(other.typeName)")
             }
             codes.append(iso2)
