@@ -62,6 +62,25 @@ import Testing
         #expect(geoJSON.contains("[[[125,42],[125,38],[129,38],[129,42],[125,42]]]"))
     }
 
+    /// The bundled boundaries file says the same whether it is named or not: nothing (its one
+    /// repair, India, is documented). A copy of it is a user's file, whose repairs are said.
+    @Test func bundledBoundariesWarnTheSameNamedOrNot() throws {
+        let dir = try CLI.temporaryDirectory()
+        let link = dir.appendingPathComponent("link.geojson").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: CLI.repo.appendingPathComponent("Geo/countries50.geojson").path)
+        let copy = dir.appendingPathComponent("copy.geojson").path
+        try FileManager.default.copyItem(atPath: CLI.repo.appendingPathComponent("Geo/countries50.geojson").path, toPath: copy)
+        for named in [[], ["--boundaries", "Geo/countries50.geojson"], ["--boundaries", "./Geo/../Geo/countries50.geojson"], ["--boundaries", link]] {
+            for (i, command) in [["summary"], ["summary", "--sender", "all", "--workers", "2"], ["render"], ["export", "--countries"]].enumerated() {
+                let run = try CLI.missionmap(command + ["--as-of", "2024-01-01", "-o", dir.appendingPathComponent("out\(i)").path] + named, directory: CLI.repo)
+                #expect(run.status == 0, "\(command) \(named)")
+                #expect(run.stderr.isEmpty, "\(command) \(named)")
+            }
+        }
+        let run = try CLI.missionmap(["render", "--as-of", "2024-01-01", "-o", dir.appendingPathComponent("copy.svg").path, "--boundaries", copy])
+        #expect(run.stderr.hasPrefix("\(copy):100: warning: feature 99: IN is not a valid polygon"))
+    }
+
     @Test(arguments: files)
     func failsWithTheExpectedLine(name: String) throws {
         let file = Self.corpus.appendingPathComponent(name).path

@@ -79,6 +79,35 @@ import Testing
         #expect(message("[1]") == "feature 2: properties must be an object, not an array")
     }
 
+    /// Codes the gazetteer does not know are warned about once, at their feature, in file
+    /// order with the repairs; an alias says which country was meant.
+    @Test func unknownCodesAreWarnedAbout() throws {
+        let gazetteer = Gazetteer(countries: [
+            Country(iso2: "KP", iso3: "PRK", name: "North Korea", capital: "Pyongyang", capitalLocation: XY(125.75, 39.02), region: "Asia", subregion: "Eastern Asia"),
+            Country(iso2: "GB", iso3: "GBR", name: "United Kingdom", capital: "London", capitalLocation: XY(-0.13, 51.51), region: "Europe", subregion: "Northern Europe"),
+        ], cities: [], aliases: [(iso2: "GB", alias: "UK")])
+        let text = """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"iso2":"uk"},"geometry":{"type":"Polygon","coordinates":[[[-2,50],[0,50],[0,52],[-2,52],[-2,50]]]}},
+        {"type":"Feature","properties":{"iso2":"KP"},"geometry":{"type":"Polygon","coordinates":[[[0,40],[2,42],[2,40],[0,42],[0,40]]]}},
+        {"type":"Feature","properties":{"iso2":"ZZ"},"geometry":{"type":"Point","coordinates":[0,0]}}
+        ]}
+        """
+        let boundaries = try Self.read(text)
+        #expect(boundaries.warnings.count == 1)
+        #expect(boundaries.warnings(against: gazetteer).map(\.description) == [
+            "t.geojson:2: warning: feature 1: iso2 UK is not a country in the gazetteer (capitals.csv): it is drawn on maps but counted in no region (did you mean GB, United Kingdom?)",
+            "t.geojson:3: warning: feature 2: KP is not a valid polygon (Self-intersection[1 41]); repaired with GEOS MakeValid",
+            "t.geojson:4: warning: feature 3: iso2 ZZ is not a country in the gazetteer (capitals.csv): it is drawn on maps but counted in no region",
+        ])
+    }
+
+    /// Every code of the bundled file is in the bundled gazetteer: it has no such warnings.
+    @Test func theBundledFileHasOnlyKnownCodes() throws {
+        let boundaries = try Boundaries(file: Repo.data.boundaries)
+        #expect(boundaries.warnings(against: try Repo.data.gazetteer()) == boundaries.warnings)
+    }
+
     /// Foundation's own type errors inside a feature are reported at the feature's line.
     @Test func typeErrorsInAFeatureAreAtItsLine() {
         let e = Self.error(Self.text(#"{"type":"Feature","properties":{"iso2":"ES"},"geometry":"POLYGON ((0 40, 2 40, 2 42, 0 40))"}"#))

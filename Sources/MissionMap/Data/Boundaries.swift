@@ -13,6 +13,10 @@ public final class Boundaries {
     public let warnings: [DataError]
     private let shapes: [String: Geometry]
     private let populations: [String: Double]
+    /// The file's name in messages and each code's feature (index, line), for warnings that
+    /// need the gazetteer (`warnings(against:)`).
+    private let file: String
+    private let features: [String: (index: Int, line: Int)]
 
     /// Reads boundaries into a GEOS context of their own.
     public convenience init(file: String) throws {
@@ -142,6 +146,24 @@ public final class Boundaries {
         self.shapes = shapes
         self.populations = populations
         self.warnings = warnings
+        self.file = file
+        features = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, ($0, lines.line(ofFeature: $0))) })
+    }
+
+    /// The repairs, and a warning for each code the gazetteer does not know (a typo, a
+    /// code of another standard): its country is drawn on maps but counted in no region, and
+    /// a post in the country it was meant for finds no polygon. In file order.
+    ///
+    /// The gazetteer is not needed to read the file, so commands can read the boundaries
+    /// while the missions log and its gazetteer are read on another thread.
+    public func warnings(against gazetteer: Gazetteer) -> [DataError] {
+        let unknown = codes.filter { gazetteer.country(code: $0) == nil }.map { code in
+            let (index, line) = features[code]!
+            // An alias (UK for GB) says which country was meant.
+            let meant = gazetteer.country(matching: code).map { " (did you mean \($0.iso2), \($0.name)?)" } ?? ""
+            return DataError(file: file, line: line, "feature \(index + 1): iso2 \(code) is not a country in the gazetteer (capitals.csv): it is drawn on maps but counted in no region\(meant)", severity: .warning)
+        }
+        return (warnings + unknown).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     /// A number as written by hand: -5 rather than -5.0.
