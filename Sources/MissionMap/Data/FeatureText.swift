@@ -53,8 +53,8 @@ enum FeatureText {
             else if let s = try? c.decode(String.self) { self = .string(s) }
             else if (try? c.decode([Skipped].self)) != nil { self = .array }
             else if (try? c.decode([String: Skipped].self)) != nil { self = .object }
-            // Text that passed `syntaxProblem` does not get here; Foundation's reason if it does.
-            else { _ = try c.decode(Double.self); self = .null }
+            // Text that passed `syntaxProblem` does not get here.
+            else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "a value Foundation cannot read") }
         }
 
         /// The JSON type in words, for "must be a number, not a string".
@@ -407,16 +407,15 @@ extension FeatureText {
         mutating func word() -> (line: Int, message: String)? {
             let range = tokenRange()
             let text = bytes[range]
-            let shown = token()
             if Self.isNumber(text) {
                 // Only a number with an exponent or hundreds of digits can be out of a Double's
                 // range; Foundation refuses those (as GEOS's parser does 1e999) where it reads them.
                 if text.count > 300 || text.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }),
                    let value = Double(String(decoding: text, as: UTF8.self)) {
-                    if !value.isFinite { return (line, "the number \(shown) is too large for a 64-bit float") }
+                    if !value.isFinite { return (line, "the number \(token()) is too large for a 64-bit float") }
                     let mantissa = text.prefix { $0 | 0x20 != UInt8(ascii: "e") }
                     if value == 0 && mantissa.contains(where: { (0x31...0x39).contains($0) }) {
-                        return (line, "the number \(shown) is too small for a 64-bit float (not 0, but nearer 0 than 5e-324)")
+                        return (line, "the number \(token()) is too small for a 64-bit float (not 0, but nearer 0 than 5e-324)")
                     }
                 }
                 i = range.upperBound
@@ -426,6 +425,7 @@ extension FeatureText {
                 i = range.upperBound
                 return nil
             }
+            let shown = token()
             let unsigned = String(decoding: text, as: UTF8.self).lowercased().drop { $0 == "-" || $0 == "+" }
             if ["nan", "inf", "infinity"].contains(unsigned) {
                 return invalid("\(shown) is not a JSON number: JSON has no NaN or infinity")
