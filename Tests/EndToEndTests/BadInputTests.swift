@@ -19,8 +19,8 @@ import Testing
     }()
 
     @Test func corpusIsThere() {
-        #expect(Self.files.count + Self.boundariesFiles.count >= 60)
-        #expect(Self.boundariesFiles.count >= 12)
+        #expect(Self.files.count + Self.boundariesFiles.count >= 82)
+        #expect(Self.boundariesFiles.count >= 30)
     }
 
     /// A broken boundaries file stops every command that reads boundaries at its feature's
