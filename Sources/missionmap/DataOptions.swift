@@ -52,17 +52,19 @@ struct DataOptions: ParsableArguments {
         return (files, network, other)
     }
 
-    /// Prints the repairs of a named boundaries file (see `loadBoundaries`).
-    func report(_ warnings: [DataError]) {
-        if boundaries != nil { for warning in warnings { printError(warning.description) } }
+    /// Prints the warnings of reading a user's boundaries file (repairs, unknown codes). The
+    /// bundled file's are not printed, whether it is named with --boundaries or not: its one
+    /// repair (India, see Geo/README.md) is known, and a warning on every command would teach
+    /// users to ignore warnings.
+    func report(_ warnings: [DataError], files: DataDirectory) {
+        guard let boundaries, !files.isBundledBoundaries(boundaries) else { return }
+        for warning in warnings { printError(warning.description) }
     }
 
-    /// The boundaries file the options name, or the bundled one. Repairs of a named file are
-    /// reported on stderr; the bundled file's one repair (India, see Geo/README.md) is not, so
-    /// that a warning on every command does not teach users to ignore warnings.
-    func loadBoundaries(_ files: DataDirectory) throws -> Boundaries {
+    /// The boundaries file the options name, or the bundled one, with its warnings reported.
+    func loadBoundaries(_ files: DataDirectory, gazetteer: Gazetteer) throws -> Boundaries {
         let loaded = try Boundaries(file: boundaries ?? files.boundaries)
-        report(loaded.warnings)
+        report(loaded.warnings(against: gazetteer), files: files)
         return loaded
     }
 

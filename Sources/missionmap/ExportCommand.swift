@@ -42,11 +42,11 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let withCountries = countries
-            let (_, network, loaded) = try data.load { _, file in withCountries ? try Boundaries(file: file) : nil }
+            let (files, network, loaded) = try data.load { _, file in withCountries ? try Boundaries(file: file) : nil }
             let snapshots = try data.snapshots(of: network)
             let writer = GeoJSONWriter(decimals: precision, statuses: try statuses(), region: try data.region(region, in: network))
             let boundaries = try loaded.get()
-            data.report(boundaries?.warnings ?? [])
+            data.report(boundaries?.warnings(against: network.gazetteer) ?? [], files: files)
             try out.stream { sink in try writer.write(snapshots, countries: boundaries, to: sink) }
         }
     }

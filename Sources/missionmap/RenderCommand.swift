@@ -34,7 +34,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (_, network, boundaries) = try data.load { _, file in try Boundaries(file: file) }
+            let (files, network, boundaries) = try data.load { _, file in try Boundaries(file: file) }
             let snapshot = try data.snapshot(of: network)
             var renderer = SVGMapRenderer(width: width)
             renderer.projection = projection
@@ -42,7 +42,7 @@ struct RenderCommand: ParsableCommand {
             renderer.region = try data.region(region, in: network)
             renderer.dataSource = data.missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
             let loaded = try boundaries.get()
-            data.report(loaded.warnings)
+            data.report(loaded.warnings(against: network.gazetteer), files: files)
             let svg = try renderer.render(snapshot, boundaries: loaded)
             try out.write(svg)
         }

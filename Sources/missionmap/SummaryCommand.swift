@@ -48,15 +48,15 @@ struct SummaryCommand: ParsableCommand {
                 // Senders are independent: every core gets its own contexts and geography.
                 let made = try Summary.of(network, senders: senders, asOf: data.date, compareTo: compareTo, by: by,
                                           boundariesFile: data.boundaries ?? files.boundaries, workers: workers)
-                if data.boundaries != nil { for warning in made.warnings { printError(warning.description) } }
+                data.report(made.warnings, files: files)
                 summaries = made.summaries
             } else {
                 let geography: Geography
                 if let early = try built.get() {
-                    data.report(early.boundaryWarnings)
+                    data.report(early.boundaryWarnings(against: network.gazetteer), files: files)
                     geography = early
                 } else {
-                    geography = try Geography(boundaries: data.loadBoundaries(files))
+                    geography = try Geography(boundaries: data.loadBoundaries(files, gazetteer: network.gazetteer))
                 }
                 summaries = try senders.map {
                     try Summary.of(network, sender: $0, asOf: data.date, compareTo: compareTo, by: by, geography: geography)

@@ -19,8 +19,8 @@ import Testing
     }()
 
     @Test func corpusIsThere() {
-        #expect(Self.files.count + Self.boundariesFiles.count >= 60)
-        #expect(Self.boundariesFiles.count >= 12)
+        #expect(Self.files.count + Self.boundariesFiles.count >= 82)
+        #expect(Self.boundariesFiles.count >= 30)
     }
 
     /// A broken boundaries file stops every command that reads boundaries at its feature's
@@ -38,6 +38,47 @@ import Testing
             #expect(run.stderr == "\(file):\(expected)\n", "\(command[0])")
             #expect(FileManager.default.fileExists(atPath: out) == repairs, "\(command[0]) output file")
         }
+    }
+
+    /// RFC 7946 allows a third number in a position (an altitude): it is read and dropped.
+    @Test func boundariesWithAltitudesAreRead() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("altitudes.geojson").path
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"iso2":"KP","pop_est":1},"geometry":{"type":"Polygon","coordinates":[[[125,38,10],[129,38,20],[129,42,30],[125,42,40],[125,38,10]]]}},
+        {"type":"Feature","properties":{"iso2":"ES","pop_est":1},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,40,1.5],[2,40,0],[2,42,-2],[0,42,3],[0,40,1.5]]]]}},
+        {"type":"Feature","properties":{"iso2":"MC","pop_est":1},"geometry":{"type":"Point","coordinates":[7.4,43.7,50]}}
+        ]}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        for (i, command) in [["summary"], ["render"], ["export", "--countries"]].enumerated() {
+            let out = dir.appendingPathComponent("out\(i)").path
+            let run = try CLI.missionmap(command + ["--as-of", "2024-01-01", "--boundaries", file, "-o", out])
+            #expect(run.status == 0, "\(command[0])")
+            #expect(run.stderr.isEmpty, "\(command[0])")
+        }
+        let geoJSON = try String(contentsOfFile: dir.appendingPathComponent("out2").path, encoding: .utf8)
+        #expect(geoJSON.contains(#""iso2":"KP""#))
+        #expect(geoJSON.contains("[[[125,42],[125,38],[129,38],[129,42],[125,42]]]"))
+    }
+
+    /// The bundled boundaries file says the same whether it is named or not: nothing (its one
+    /// repair, India, is documented). A copy of it is a user's file, whose repairs are said.
+    @Test func bundledBoundariesWarnTheSameNamedOrNot() throws {
+        let dir = try CLI.temporaryDirectory()
+        let link = dir.appendingPathComponent("link.geojson").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: CLI.repo.appendingPathComponent("Geo/countries50.geojson").path)
+        let copy = dir.appendingPathComponent("copy.geojson").path
+        try FileManager.default.copyItem(atPath: CLI.repo.appendingPathComponent("Geo/countries50.geojson").path, toPath: copy)
+        for named in [[], ["--boundaries", "Geo/countries50.geojson"], ["--boundaries", "./Geo/../Geo/countries50.geojson"], ["--boundaries", link]] {
+            for (i, command) in [["summary"], ["summary", "--sender", "all", "--workers", "2"], ["render"], ["export", "--countries"]].enumerated() {
+                let run = try CLI.missionmap(command + ["--as-of", "2024-01-01", "-o", dir.appendingPathComponent("out\(i)").path] + named, directory: CLI.repo)
+                #expect(run.status == 0, "\(command) \(named)")
+                #expect(run.stderr.isEmpty, "\(command) \(named)")
+            }
+        }
+        let run = try CLI.missionmap(["render", "--as-of", "2024-01-01", "-o", dir.appendingPathComponent("copy.svg").path, "--boundaries", copy])
+        #expect(run.stderr.hasPrefix("\(copy):100: warning: feature 99: IN is not a valid polygon"))
     }
 
     @Test(arguments: files)

@@ -23,8 +23,10 @@ public final class Geography {
         try self.init(boundaries: Boundaries(file: boundariesFile), context: ProjContext())
     }
 
-    /// What was repaired on reading the boundaries.
-    public var boundaryWarnings: [DataError] { boundaries.warnings }
+    /// What was repaired on reading the boundaries, and the codes the gazetteer does not know.
+    public func boundaryWarnings(against gazetteer: Gazetteer) -> [DataError] {
+        boundaries.warnings(against: gazetteer)
+    }
 
     /// Whether the boundaries draw the country as land (a polygon), not just a point or nothing.
     public func hasPolygon(_ iso2: String) throws -> Bool {

@@ -3,7 +3,7 @@ import Synchronization
 
 extension Summary {
     /// Summaries of many senders, computed on `workers` threads and returned in the order of
-    /// `senders`, with the warnings from reading the boundaries.
+    /// `senders`, with the warnings from reading the boundaries (see `Boundaries.warnings(against:)`).
     ///
     /// Each worker reads the boundaries into GEOS and PROJ contexts of its own and builds its
     /// own geography (the land arrangement, made once per worker); only the network, a value,
@@ -20,7 +20,7 @@ extension Summary {
             let geography: Geography
             do {
                 geography = try Geography(boundariesFile: boundariesFile)
-                setUp.withLock { $0[worker] = .success(geography.boundaryWarnings) }
+                setUp.withLock { $0[worker] = .success(geography.boundaryWarnings(against: network.gazetteer)) }
             } catch {
                 setUp.withLock { $0[worker] = .failure(error) }
                 return

@@ -13,6 +13,10 @@ public final class Boundaries {
     public let warnings: [DataError]
     private let shapes: [String: Geometry]
     private let populations: [String: Double]
+    /// The file's name in messages and each code's feature (index, line), for warnings that
+    /// need the gazetteer (`warnings(against:)`).
+    private let file: String
+    private let features: [String: (index: Int, line: Int)]
 
     /// Reads boundaries into a GEOS context of their own.
     public convenience init(file: String) throws {
@@ -37,22 +41,39 @@ public final class Boundaries {
         guard data.contains(where: { !" \t\r\n".utf8.contains($0) }) else {
             throw DataError(file: file, line: 1, "empty file: expected a GeoJSON FeatureCollection")
         }
+        let lines = FeatureText.Lines(data)
+        func located(_ index: Int, _ message: String, _ severity: DataError.Severity = .error) -> DataError {
+            DataError(file: file, line: lines.line(ofFeature: index), "feature \(index + 1): \(message)", severity: severity)
+        }
+        // JSON's grammar is checked here, on every file, so that neither Foundation nor GEOS
+        // reads text that is not JSON, and so that the message has a line and a reason.
+        if let (line, problem) = FeatureText.syntaxProblem(in: data) {
+            throw DataError(file: file, line: line, problem)
+        }
         let collection: FeatureText.Collection
         do {
             collection = try JSONDecoder().decode(FeatureText.Collection.self, from: data)
         } catch {
+            if let index = FeatureText.feature(of: error) {
+                throw located(index, FeatureText.describe(error, below: 2))
+            }
             throw DataError(file: file, line: 1, "not a GeoJSON FeatureCollection: \(FeatureText.describe(error))")
-        }
-        let lines = FeatureText.Lines(data)
-        func located(_ index: Int, _ message: String, _ severity: DataError.Severity = .error) -> DataError {
-            DataError(file: file, line: lines.line(ofFeature: index), "feature \(index + 1): \(message)", severity: severity)
         }
         guard collection.type == "FeatureCollection" else {
             throw DataError(file: file, line: 1, "type is \"\(collection.type)\", not \"FeatureCollection\"")
         }
         var codes: [String] = [], populations: [String: Double] = [:]
         for (index, feature) in collection.features.enumerated() {
-            guard let iso2 = feature.properties?.iso2?.uppercased(), !iso2.isEmpty else { throw located(index, "no iso2 property") }
+            if let other = feature.properties?.notAnObject {
+                throw located(index, "properties must be an object, not \(other.typeName)")
+            }
+            let iso2: String
+            switch feature.properties?.iso2 {
+            case nil: throw located(index, "no iso2 property")
+            case .string(let text)?: iso2 = text.uppercased()
+            case let other?: throw located(index, "iso2 must be a string, not \(other.typeName)")
+            }
+            guard !iso2.isEmpty else { throw located(index, "no iso2 property") }
             guard iso2.count == 2, iso2.allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 throw located(index, "iso2 \"\(iso2)\" is not a two-letter code")
             }
@@ -64,14 +85,22 @@ public final class Boundaries {
             guard ["Polygon", "MultiPolygon", "Point", "MultiPoint"].contains(type) else {
                 throw located(index, "\(iso2) is a \(type); boundaries must be polygons (or a point for a country too small to draw)")
             }
+            switch feature.properties?.pop_est {
+            // Absent or null (ogr2ogr writes null for an unset field): not known.
+            case nil, .null?: populations[iso2] = 0
+            case .number(let people)?:
+                guard people >= 0 else { throw located(index, "pop_est is \(Boundaries.decimal(people)); a population cannot be negative") }
+                populations[iso2] = people + 0 // -0 becomes 0
+            case let other?: throw located(index, "pop_est must be a number, not \(other.typeName)")
+            }
             codes.append(iso2)
-            populations[iso2] = feature.properties?.pop_est.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } ?? 0
         }
-        // GEOS 3.11 crashes on an empty position (`[]`) instead of failing. A text without any
-        // empty array cannot have one; one with an empty array is checked by our own reading,
-        // and GEOS then reads that reading, re-encoded, so it cannot see anything unchecked.
+        // GEOS 3.11 crashes on an empty position (`[]`) instead of failing, and refuses an
+        // altitude. A text without any empty array or array of three numbers has neither; one
+        // with them is checked by our own reading, and GEOS then reads that reading,
+        // re-encoded in 2D, so it cannot see anything unchecked.
         var geoJSON = text
-        if FeatureText.hasEmptyArray(data) {
+        if FeatureText.needsCheckedReading(data) {
             let decoded = FeatureText.geometries(in: data)
             if let (index, problem) = decoded.flatMap(FeatureText.firstBadGeometry) { throw located(index, problem) }
             guard let checked = decoded.flatMap(FeatureText.checkedText) else {
@@ -117,6 +146,29 @@ public final class Boundaries {
         self.shapes = shapes
         self.populations = populations
         self.warnings = warnings
+        self.file = file
+        features = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, ($0, lines.line(ofFeature: $0))) })
+    }
+
+    /// The repairs, and a warning for each code the gazetteer does not know (a typo, a
+    /// code of another standard): its country is drawn on maps but counted in no region, and
+    /// a post in the country it was meant for finds no polygon. In file order.
+    ///
+    /// The gazetteer is not needed to read the file, so commands can read the boundaries
+    /// while the missions log and its gazetteer are read on another thread.
+    public func warnings(against gazetteer: Gazetteer) -> [DataError] {
+        let unknown = codes.filter { gazetteer.country(code: $0) == nil }.map { code in
+            let (index, line) = features[code]!
+            // An alias (UK for GB) says which country was meant.
+            let meant = gazetteer.country(matching: code).map { " (did you mean \($0.iso2), \($0.name)?)" } ?? ""
+            return DataError(file: file, line: line, "feature \(index + 1): iso2 \(code) is not a country in the gazetteer (capitals.csv): it is drawn on maps but counted in no region\(meant)", severity: .warning)
+        }
+        return (warnings + unknown).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// A number as written by hand: -5 rather than -5.0.
+    private static func decimal(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 
     /// The polygons of a country (valid, repaired if the file's were not), or nil if the file has none for it.

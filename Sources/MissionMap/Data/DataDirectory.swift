@@ -34,6 +34,14 @@ public struct DataDirectory: Sendable {
     public var missions: String { url.appendingPathComponent("missions.csv").path }
     public var publishedCounts: String { url.appendingPathComponent("checks/published-counts.csv").path }
 
+    /// Whether `path` is the bundled boundaries file, however named (relative path, symbolic
+    /// or hard link): the same file, by device and inode.
+    public func isBundledBoundaries(_ path: String) -> Bool {
+        var named = stat(), bundled = stat()
+        return stat(path, &named) == 0 && stat(boundaries, &bundled) == 0
+            && named.st_dev == bundled.st_dev && named.st_ino == bundled.st_ino
+    }
+
     /// How maps name the bundled missions log as their data source.
     public static let bundledMissionsLabel = "missionmap's bundled log (Geo/missions.csv)"
 
