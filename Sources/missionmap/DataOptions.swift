@@ -145,8 +145,12 @@ func loadNetwork(missions: String?) throws -> (data: DataDirectory, network: Net
 /// The sender a command means in a log: as named, or KP for the bundled log, or a user log's
 /// only sender.
 func resolveSender(_ sender: String?, missions: String?, in network: Network) throws -> String {
-    let log = missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
-    return try network.sender(named: sender, fallback: missions == nil ? "KP" : nil, log: log)
+    try network.sender(named: sender, fallback: missions == nil ? "KP" : nil, log: logName(missions))
+}
+
+/// How messages and maps name a missions log: its file name, or the bundled log's label.
+func logName(_ missions: String?) -> String {
+    missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
 }
 
 func printError(_ line: String) {

@@ -35,7 +35,8 @@ struct ReconcileCommand: ParsableCommand {
             try out.write(ReconciliationFormatter.format(rows, as: format))
             let differing = rows.filter { !$0.agrees }
             for r in differing {
-                printError("\(counts ?? data.publishedCounts):\(r.count.line): error: published \(r.count.figure), the log gives \(r.tool) (+\(r.unknown) unknown) ±\(r.count.tolerance)")
+                printError(DataError(file: counts ?? data.publishedCounts, line: r.count.line,
+                                     "published \(r.count.figure), the log gives \(r.tool) (+\(r.unknown) unknown) ±\(r.count.tolerance)").description)
             }
             if !differing.isEmpty { throw ExitCode.failure }
         }

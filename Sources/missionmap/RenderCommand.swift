@@ -40,7 +40,7 @@ struct RenderCommand: ParsableCommand {
             renderer.projection = projection
             renderer.centerLon = centerLon
             renderer.region = try data.region(region, in: network)
-            renderer.dataSource = data.missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
+            renderer.dataSource = logName(data.missions)
             let loaded = try boundaries.get()
             data.report(loaded.warnings(against: network.gazetteer), files: files)
             let svg = try renderer.render(snapshot, boundaries: loaded)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A count of a network published by someone else (a ministry, a news agency), with what it
 /// counts and how far the log may differ from it: the rows of `Geo/checks/published-counts.csv`.
 public struct PublishedCount: Sendable {
@@ -86,9 +84,9 @@ public struct PublishedCount: Sendable {
     private static func scope(_ text: String, gazetteer: Gazetteer, fail: (String) -> DataError) throws -> Scope {
         var scope = Scope(text: text)
         for filter in text.split(separator: ";") {
-            let parts = filter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = filter.split(separator: "=", maxSplits: 1).map { CSVTable.trimmed(String($0)) }
             guard parts.count == 2, !parts[1].isEmpty else { throw fail("scope filter '\(Echo.quoted(filter))' is not key=value") }
-            let values = parts[1].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let values = parts[1].split(separator: "|").map { CSVTable.trimmed(String($0)) }
             switch parts[0] {
             case "status":
                 scope.statuses = Set(try values.map { v in

@@ -112,14 +112,7 @@ public struct CSVTable: Sendable {
     /// are refused here, once, rather than neutralised differently by each writer. (Right-to-
     /// left text itself is fine: it needs no such character.)
     static func problem(with field: String) -> String? {
-        // Fast path over the bytes, as this runs for every cell: short, and no byte that could
-        // start a control character (C0, DEL, or 0xC2 before a C1 control) or a bidi control
-        // (0xE2 0x80 0xAA–0xAE, 0xE2 0x81 0xA6–0xA9).
-        if field.utf8.count <= maximumFieldLength,
-           !field.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 }),
-           !hasBidiControlBytes(field) {
-            return nil
-        }
+        if field.utf8.count <= maximumFieldLength, isPlain(field.utf8) { return nil }
         let length = field.unicodeScalars.count
         if length > maximumFieldLength { return "is \(length) characters long: the limit is \(maximumFieldLength)" }
         if let c = field.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !"\t\n\r".unicodeScalars.contains($0) }) {
@@ -131,17 +124,19 @@ public struct CSVTable: Sendable {
         return nil
     }
 
-    /// Whether the UTF-8 of `field` may hold a bidi control: a cheap scan for their lead bytes.
-    private static func hasBidiControlBytes(_ field: String) -> Bool {
-        var utf8 = field.utf8.makeIterator()
-        var previous: (UInt8, UInt8) = (0, 0)
-        while let byte = utf8.next() {
-            if previous.0 == 0xE2, (previous.1 == 0x80 && (0xAA...0xAE).contains(byte)) || (previous.1 == 0x81 && (0xA6...0xA9).contains(byte)) {
-                return true
+    /// The fast path, one pass over the bytes, as this runs for every cell: no byte that could
+    /// start a control character (C0, DEL, or 0xC2 before a C1 control) and no bidi control
+    /// (0xE2 0x80 0xAA–0xAE, 0xE2 0x81 0xA6–0xA9). Anything else goes to the slow path.
+    private static func isPlain(_ utf8: String.UTF8View) -> Bool {
+        var twoBack: UInt8 = 0, oneBack: UInt8 = 0
+        for byte in utf8 {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 { return false }
+            if twoBack == 0xE2, (oneBack == 0x80 && (0xAA...0xAE).contains(byte)) || (oneBack == 0x81 && (0xA6...0xA9).contains(byte)) {
+                return false
             }
-            previous = (previous.1, byte)
+            (twoBack, oneBack) = (oneBack, byte)
         }
-        return false
+        return true
     }
 
     /// Column names for a message, each quoted, at most twenty.
