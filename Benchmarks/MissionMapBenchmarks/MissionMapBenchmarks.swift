@@ -61,8 +61,9 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Summary by \(grouping.rawValue), one sender") { benchmark, network in
             let sender = densest(network)
             for _ in benchmark.scaledIterations {
-                let geography = try Geography(boundariesFile: data.boundaries)
-                blackHole(try Summary(network.snapshot(sender: sender, asOf: asOf), by: grouping, geography: geography))
+                let session = try GeoSession()
+                let geography = try Geography(boundaries: Boundaries(file: data.boundaries, session: session), session: session)
+                blackHole(try Summary(network.snapshot(sender: sender, asOf: asOf), gazetteer: network.gazetteer, by: grouping, geography: geography))
             }
         } setup: {
             try loadWorld()
@@ -71,9 +72,10 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Summary by \(grouping.rawValue), all senders") { benchmark, network in
             for _ in benchmark.scaledIterations {
                 // One geography for all: each region's land is unioned once, as the CLI would.
-                let geography = try Geography(boundariesFile: data.boundaries)
+                let session = try GeoSession()
+                let geography = try Geography(boundaries: Boundaries(file: data.boundaries, session: session), session: session)
                 for sender in network.senders {
-                    blackHole(try Summary(network.snapshot(sender: sender, asOf: asOf), by: grouping, geography: geography))
+                    blackHole(try Summary(network.snapshot(sender: sender, asOf: asOf), gazetteer: network.gazetteer, by: grouping, geography: geography))
                 }
             }
         } setup: {
@@ -96,7 +98,9 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("World map of the densest sender") { benchmark, network in
         let snapshot = network.snapshot(sender: densest(network), asOf: asOf)
         for _ in benchmark.scaledIterations {
-            blackHole(try SVGMapRenderer().render(snapshot, boundariesFile: data.boundaries))
+            let session = try GeoSession()
+            let boundaries = try Boundaries(file: data.boundaries, session: session)
+            blackHole(try SVGMapRenderer().render(snapshot, gazetteer: network.gazetteer, boundaries: boundaries, session: session))
         }
     } setup: {
         try loadWorld()

@@ -14,7 +14,7 @@ import Testing
     }
 
     static func read(_ text: String) throws -> Boundaries {
-        try Boundaries(data: Data(text.utf8), file: "t.geojson", context: GEOSContext())
+        try Boundaries(data: Data(text.utf8), file: "t.geojson", session: GeoSession())
     }
 
     static func error(_ text: String) -> DataError? {

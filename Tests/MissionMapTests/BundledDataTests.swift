@@ -35,8 +35,8 @@ import Testing
     @Test func fortyNineAfterTheFourLateOctoberClosures() throws {
         let s = try snapshot("2023-11-03")
         #expect(listed(s).count == 49)
-        let before = Set(listed(try snapshot("2023-10-01")).map(\.post.host))
-        let gone = before.subtracting(listed(s).map(\.post.host))
+        let before = Set(listed(try snapshot("2023-10-01")).map(\.post.host.iso2))
+        let gone = before.subtracting(listed(s).map(\.post.host.iso2))
         #expect(gone == ["ES", "UG", "AO", "HK"])
         #expect(listed(try snapshot("2023-11-06")).count == 48, "Nepal closes on 6 November")
     }
@@ -49,17 +49,17 @@ import Testing
 
     @Test func spainIsCoveredFromRomeAfterTheClosure() throws {
         let s = try snapshot("2024-01-01")
-        let madrid = try #require(s.posts.first { $0.post.host == "ES" })
+        let madrid = try #require(s.posts.first { $0.post.host.iso2 == "ES" })
         #expect(madrid.status == .crossAccredited)
         #expect(madrid.accreditedFrom == "KP-IT-ROME")
-        #expect(s.hostStatuses["ES"] == .nonResident)
-        #expect(try snapshot("2023-10-01").hostStatuses["ES"] == .resident)
+        #expect(s.countryStatuses["ES"] == .nonResident)
+        #expect(try snapshot("2023-10-01").countryStatuses["ES"] == .resident)
     }
 
     @Test func postsOutsideTheOfficialCountAreFlagged() throws {
         let uncounted = Set(network.posts.filter { !$0.counted }.map(\.city))
         #expect(uncounted == ["Dandong", "Karachi", "Khabarovsk", "Tokyo"])
-        #expect(try snapshot("2023-10-01").hostStatuses["JP"] == nil, "Chongryon does not make Japan a host")
+        #expect(try snapshot("2023-10-01").countryStatuses["JP"] == nil, "Chongryon does not make Japan a host")
     }
 
     @Test func belarusEmbassyOpenedIn2016() throws {
@@ -69,7 +69,7 @@ import Testing
 
     @Test func foreignEmbassiesInPyongyangLeftAndCameBack() throws {
         func status(_ sender: String, _ date: String) throws -> PostStatus? {
-            network.snapshot(sender: sender, asOf: try #require(Day(date))).posts.first { $0.post.host == "KP" }?.status
+            network.snapshot(sender: sender, asOf: try #require(Day(date))).posts.first { $0.post.host.iso2 == "KP" }?.status
         }
         #expect(try status("SE", "2019-06-01") == .open)
         #expect(try status("SE", "2021-06-01") == .suspended, "suspended, not closed")
@@ -84,11 +84,12 @@ import Testing
     }
 
     @Test func pyongyangIsInsideNorthKoreaAndNotSouthKorea() throws {
-        let boundaries = try Boundaries(file: Repo.data.boundaries, context: GEOSContext())
+        let session = try GeoSession()
+        let boundaries = try Boundaries(file: Repo.data.boundaries, session: session)
         let pyongyang = try #require(network.gazetteer.country(code: "KP")).capitalLocation
-        let point = try boundaries.context.point(pyongyang)
-        #expect(try #require(boundaries.shape("KP")).prepared().contains(point))
-        #expect(try !#require(boundaries.shape("KR")).prepared().contains(point))
+        let point = try session.geos.point(pyongyang)
+        #expect(try #require(try boundaries.shape("KP", in: session)).prepared().contains(point))
+        #expect(try !#require(try boundaries.shape("KR", in: session)).prepared().contains(point))
         #expect(boundaries.codes.count == network.gazetteer.countries.count)
         #expect(boundaries.population("KP") > 20_000_000)
     }

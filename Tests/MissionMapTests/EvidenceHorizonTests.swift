@@ -39,7 +39,7 @@ import Testing
     @Test func aCoverOnlyHostWhoseCoverEndsIsUncoveredNeverClosed() throws {
         #expect(try status("AA-PE", "2020-01-01") == .crossAccredited)
         #expect(try status("AA-PE", "2021-01-01") == .uncovered)
-        #expect(try snapshot("2021-01-01").hostStatuses["PE"] == .uncovered)
+        #expect(try snapshot("2021-01-01").countryStatuses["PE"] == .uncovered)
         #expect(try status("AA-FJ", "2024-01-01") == .uncovered, "the covering post closed")
     }
 
@@ -48,25 +48,25 @@ import Testing
         let suspended = try #require(try snapshot("2022-06-01").post(id: "AA-FJ"))
         #expect(suspended.status == .suspended)
         #expect(suspended.accreditedFrom == "AA-BB")
-        #expect(try snapshot("2022-06-01").hostStatuses["FJ"] == .suspended)
+        #expect(try snapshot("2022-06-01").countryStatuses["FJ"] == .suspended)
         #expect(try snapshot("2022-06-01").accreditations.isEmpty, "no line drawn for a suspended cover")
         #expect(try status("AA-FJ", "2023-06-01") == .crossAccredited)
     }
 
     @Test func anUnknownPostOutranksNothingButAClosedOne() throws {
-        #expect(try snapshot("2019-06-01").hostStatuses["BB"] == .unknown)
+        #expect(try snapshot("2019-06-01").countryStatuses["BB"] == .unknown)
         #expect(HostStatus.precedence.firstIndex(of: .unknown)! < HostStatus.precedence.firstIndex(of: .closed)!)
         #expect(HostStatus.precedence.firstIndex(of: .unknown)! > HostStatus.precedence.firstIndex(of: .suspended)!)
     }
 
     @Test func theSummaryCarriesUnknownAndUncoveredAndSaysSo() throws {
-        let early = try Summary(try snapshot("2019-06-01"))
+        let early = try Summary(try snapshot("2019-06-01"), gazetteer: Fixture.gazetteer)
         #expect(early.totals.unknown == 1 && early.totals.open == 1 && early.totals.crossAccredited == 1)
         #expect(early.regions.first { $0.region == "Europe" }?.unknown == 1)
         let note = try #require(early.notes.first { $0.contains("no record") })
         #expect(note.contains("1 post has no record on or before 2019-06-01, so its status is unknown"))
         #expect(note.contains("Béta (Beeland, first record 2020-06)"))
-        let late = try Summary(try snapshot("2024-06-01"))
+        let late = try Summary(try snapshot("2024-06-01"), gazetteer: Fixture.gazetteer)
         #expect(late.totals.unknown == 0 && late.totals.uncovered == 2 && late.totals.closed == 1)
         #expect(!late.notes.contains { $0.contains("no record") })
         let json = try SummaryFormatter.json(early)

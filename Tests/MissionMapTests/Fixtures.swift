@@ -38,3 +38,16 @@ enum Fixture {
         }
     }
 }
+
+extension Boundaries {
+    /// Reads a file in a session of its own, for tests that only read the values.
+    init(file: String) throws {
+        try self.init(file: file, session: GeoSession())
+    }
+
+    /// A country's shape in a session of its own, for tests that only read it (a geometry
+    /// keeps its context alive; operations with another session's geometries would trap).
+    func shape(_ iso2: String) throws -> Geometry? {
+        try shape(iso2, in: GeoSession())
+    }
+}

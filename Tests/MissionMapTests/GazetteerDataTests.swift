@@ -34,15 +34,16 @@ import Testing
     }
 
     @Test func everyCapitalAndCityLiesInItsCountry() throws {
-        let geos = try GEOSContext(), proj = try ProjContext()
-        let boundaries = try Boundaries(file: Repo.data.boundaries, context: geos)
+        let session = try GeoSession()
+        let geos = session.geos, proj = session.proj
+        let boundaries = try Boundaries(file: Repo.data.boundaries, session: session)
         var places = gazetteer.countries.map { ($0.iso2, $0.capital, $0.capitalLocation) }
         let cities = try CSVTable(contentsOf: Repo.data.cities, required: ["iso2", "city", "lat", "lon"])
         places += try cities.records.map { ($0["iso2"], $0["city"], try Gazetteer.location($0, file: cities.file)) }
         #expect(places.count == 241 + cities.records.count)
         var outside: [String] = []
         for (iso2, name, location) in places {
-            let shape = try #require(boundaries.shape(iso2), "\(iso2) has a polygon")
+            let shape = try #require(try boundaries.shape(iso2, in: session), "\(iso2) has a polygon")
             let valid = try shape.isValid ? shape : shape.madeValid()
             if try valid.prepared().contains(geos.point(location)) { continue }
             let km = try distanceKm(from: location, to: valid, proj: proj)

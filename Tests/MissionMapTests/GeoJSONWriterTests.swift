@@ -76,13 +76,15 @@ import Testing
     @Test(arguments: [6, 2])
     func writtenPolygonsAreValidAfterRounding(decimals: Int) throws {
         let network = try MissionsLog.load(file: Repo.data.missions, gazetteer: Repo.data.gazetteer())
-        let geos = try GEOSContext()
-        let boundaries = try Boundaries(file: Repo.data.boundaries, context: geos)
+        let session = try GeoSession()
+        let geos = session.geos
+        let boundaries = try Boundaries(file: Repo.data.boundaries, session: session)
         let snapshot = network.snapshot(sender: "KP", asOf: Day("2024-01-01")!)
-        let text = try GeoJSONWriter(decimals: decimals).string(snapshot, countries: boundaries)
+        let text = try GeoJSONWriter(decimals: decimals).string(snapshot, countries: (boundaries, session))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let countries = try #require(json["features"] as? [[String: Any]]).filter { ($0["properties"] as? [String: Any])?["kind"] as? String == "country" }
-        #expect(countries.count == snapshot.hostStatuses.count)
+        // Every host with a status, and the sender.
+        #expect(countries.count == snapshot.countryStatuses.count + 1)
         for feature in countries {
             let geometry = try JSONSerialization.data(withJSONObject: try #require(feature["geometry"]))
             let shape = try geos.geometry(geoJSON: String(decoding: geometry, as: UTF8.self))

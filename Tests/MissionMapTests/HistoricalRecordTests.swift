@@ -56,14 +56,14 @@ import Testing
         // Kenya lost its cover with Kampala in Oct 2023, Jordan's ended with its ties in 2018.
         let kenya = try #require(network.posts.first { $0.id == "KP-KE" })
         #expect(series(kenya)[months.firstIndex(of: Day(year: 2024, month: 2, day: 29)!)!] == .uncovered)
-        #expect(network.snapshot(sender: "KP", asOf: Day(year: 2024, month: 2, day: 1)!).hostStatuses["KE"] == .uncovered)
+        #expect(network.snapshot(sender: "KP", asOf: Day(year: 2024, month: 2, day: 1)!).countryStatuses["KE"] == .uncovered)
     }
 
     @Test func foreignEmbassiesInPyongyangFallInCOVIDAndNeverRiseByAttestation() throws {
         func open(_ date: String) throws -> [String] {
             try network.senders.filter { sender in
                 network.snapshot(sender: sender, asOf: try #require(Day(date))).posts.contains {
-                    $0.post.host == "KP" && $0.post.type == .embassy && $0.status == .open
+                    $0.post.host.iso2 == "KP" && $0.post.type == .embassy && $0.status == .open
                 }
             }
         }
@@ -112,7 +112,7 @@ import Testing
         let c = try #require(try load("2020-01-01,abroad,AA,,status=open|suspended;type=embassy;region=Europe;country=CC;except=BB,3,1,s,\n").first)
         #expect(c.scope.statuses == [.open, .suspended] && c.scope.types == [.embassy])
         #expect(c.scope.regions == ["Europe"] && c.scope.countries == ["CC"] && c.scope.except == ["BB"])
-        #expect(c.direction == .abroad && c.country == "AA" && c.figure == 3 && c.tolerance == 1)
+        #expect(c.direction == .abroad && c.country.iso2 == "AA" && c.figure == 3 && c.tolerance == 1)
     }
 
     @Test func badRowsAreErrorsAtTheirLine() {

@@ -7,8 +7,9 @@ import Testing
     /// A cap's lon/lat pieces cover exactly the cap: the same area as a cap drawn with no cut.
     @Test(arguments: [XY(139.8, -24.6), XY(125.75, 39.03), XY(-170, 10), XY(0, 0), XY(20, 89)])
     func capPiecesCoverTheWholeCap(center: XY) throws {
-        let geos = try GEOSContext()
-        let parts = try MapView.cap(center: center, radiusDegrees: 60)
+        let session = try GeoSession()
+        let geos = session.geos
+        let parts = try MapView.cap(center: center, radiusDegrees: 60, session: session)
         let union = try geos.multiPolygon(parts).unaryUnion()
         #expect(try union.isValid)
         // Area on the ellipsoid of the pieces against the cap's own ring, each measured geodesically.
@@ -30,11 +31,12 @@ import Testing
     }
 
     @Test func worldViewsCutAlongTheMeridianOppositeTheCentre() throws {
-        let view = try MapView.world(.robinson, center: XY(150, 0))
+        let session = try GeoSession()
+        let view = try MapView.world(.robinson, center: XY(150, 0), session: session)
         #expect(view.visible.count == 2)
         let xs = view.visible.flatMap { $0[0].map(\.x) }
         #expect(xs.contains { abs($0 - (-30 - MapView.epsilon)) < 1e-12 } && xs.contains { abs($0 - (-30 + MapView.epsilon)) < 1e-12 })
-        #expect(try MapView.world(.equalEarth, center: XY(0, 0)).visible.count == 1)
-        #expect(try MapView.world(.mercator, center: XY(0, 0)).visible[0][0].allSatisfy { abs($0.y) <= 85 })
+        #expect(try MapView.world(.equalEarth, center: XY(0, 0), session: session).visible.count == 1)
+        #expect(try MapView.world(.mercator, center: XY(0, 0), session: session).visible[0][0].allSatisfy { abs($0.y) <= 85 })
     }
 }

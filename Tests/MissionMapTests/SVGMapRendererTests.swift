@@ -8,17 +8,14 @@ import FoundationXML
 #endif
 
 @Suite struct SVGMapRendererTests {
-    /// Three square "countries" matching the fixture gazetteer.
-    func boundaries() throws -> Boundaries {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mm-svg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("b.geojson")
+    /// Three square "countries" matching the fixture gazetteer, read from memory.
+    func boundaries(_ session: GeoSession) throws -> Boundaries {
         let square = { (x: Int, y: Int) in "[[[\(x),\(y)],[\(x + 5),\(y)],[\(x + 5),\(y + 5)],[\(x),\(y + 5)],[\(x),\(y)]]]" }
         let features = [("AA", 8, 8), ("BB", 18, 8), ("CC", -172, -17)].map { code, x, y in
             #"{"type":"Feature","properties":{"iso2":"\#(code)","pop_est":1000},"geometry":{"type":"Polygon","coordinates":\#(square(x, y))}}"#
         }
-        try #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#.write(to: file, atomically: true, encoding: .utf8)
-        return try Boundaries(file: file.path, context: GEOSContext())
+        let text = #"{"type":"FeatureCollection","features":[\#(features.joined(separator: ","))]}"#
+        return try Boundaries(data: Data(text.utf8), file: "b.geojson", session: session)
     }
 
     final class ElementCounter: NSObject, XMLParserDelegate {
@@ -46,8 +43,9 @@ import FoundationXML
         A-BB-UN,2020-01-01,opened,AA,BB,Geneva,permanent-mission,,,,s,
         A-CC,2021-01-01,accredited,AA,CC,,embassy,A-BB,,,s,
         """)
-        let svg = try SVGMapRenderer(width: 800).render(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!),
-                                                         boundaries: boundaries(), context: ProjContext())
+        let session = try GeoSession()
+        let svg = try SVGMapRenderer(width: 800).render(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!), gazetteer: network.gazetteer,
+                                                         boundaries: boundaries(session), session: session)
         let doc = try parse(svg)
         for layer in ["sphere", "graticule", "countries", "accreditations", "posts", "labels", "legend"] {
             #expect(doc.ids.contains(layer), "layer \(layer)")
@@ -73,8 +71,9 @@ import FoundationXML
         // The post id is A-"<b>"&' (quotes doubled inside a quoted CSV field).
         let csv = Fixture.header + #""A-""<b>""&'",2020-01-01,opened,AA,BB,,embassy,,,,s,"# + "\n"
         let network = try MissionsLog.load(table: CSVTable(text: csv, file: "h.csv"), gazetteer: hostile)
-        let svg = try SVGMapRenderer(width: 800).render(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!),
-                                                         boundaries: boundaries(), context: ProjContext())
+        let session = try GeoSession()
+        let svg = try SVGMapRenderer(width: 800).render(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!), gazetteer: network.gazetteer,
+                                                         boundaries: boundaries(session), session: session)
         #expect(!svg.contains("<script>") && !svg.contains("<b>"))
         #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;"))
         #expect(svg.contains("[A-&quot;&lt;b&gt;&quot;&amp;&apos;]"))

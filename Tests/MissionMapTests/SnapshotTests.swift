@@ -42,15 +42,15 @@ import Testing
         let snap = network.snapshot(sender: "AA", asOf: try #require(Day("2023-06-01")))
         // The UN mission in BB stays open, yet BB is closed as a host: it is not a bilateral post.
         #expect(snap.post(id: "AA-BB-UN")?.status == .open)
-        #expect(snap.hostStatuses == ["AA": .sender, "BB": .closed, "CC": .closed])
+        #expect(snap.countryStatuses == ["BB": .closed, "CC": .closed])
         let earlier = network.snapshot(sender: "AA", asOf: try #require(Day("2022-06-01")))
-        #expect(earlier.hostStatuses == ["AA": .sender, "BB": .resident, "CC": .nonResident])
+        #expect(earlier.countryStatuses == ["BB": .resident, "CC": .nonResident])
     }
 
     @Test func summaryCountsByRegion() throws {
-        let summary = try Summary(network.snapshot(sender: "AA", asOf: try #require(Day("2022-06-01"))))
+        let summary = try Summary(network.snapshot(sender: "AA", asOf: try #require(Day("2022-06-01"))), gazetteer: network.gazetteer)
         #expect(summary.totals.open == 2 && summary.totals.crossAccredited == 1 && summary.totals.closed == 0)
-        #expect(summary.totals.byType == ["embassy": 1, "permanent-mission": 1])
+        #expect(summary.totals.byType == [.embassy: 1, .permanentMission: 1])
         let europe = try #require(summary.regions.first { $0.region == "Europe" })
         #expect(europe.open == 2 && europe.countries == 2 && europe.countriesResident == 1 && europe.countriesCovered == 1)
         let oceania = try #require(summary.regions.first { $0.region == "Oceania" })

@@ -35,6 +35,9 @@ extension GEOSContext {
         case .geometryCollection: Set([Geometry.Kind.point, .lineString, .linearRing, .polygon, .multiPoint, .multiLineString, .multiPolygon, .geometryCollection])
         case .point, .lineString, .linearRing, .polygon: []
         }
+        for g in geometries {
+            precondition(g.context === self, "a collection of geometries from another GEOS context")
+        }
         for g in geometries where !allowed.contains(try g.kind) {
             throw GeoError.geos("a \(kind) cannot hold a \(try g.kind)")
         }

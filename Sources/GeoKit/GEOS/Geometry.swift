@@ -23,6 +23,12 @@ public final class Geometry {
 
     var handle: GEOSContextHandle_t { context.handle }
 
+    /// Two geometries of one operation must come from one context: GEOS would otherwise mix
+    /// two contexts' memory and error state, which may belong to two threads.
+    func sameContext(_ other: Geometry) {
+        precondition(other.context === context, "a GEOS operation on geometries from two contexts")
+    }
+
     // MARK: Kind
 
     /// The geometry's type, as GEOS numbers them.
@@ -74,7 +80,8 @@ public final class Geometry {
     // MARK: Overlay and derived geometries
 
     public func union(_ other: Geometry) throws -> Geometry {
-        try Geometry(GEOSUnion_r(handle, pointer, other.pointer), "GEOSUnion", in: context)
+        sameContext(other)
+        return try Geometry(GEOSUnion_r(handle, pointer, other.pointer), "GEOSUnion", in: context)
     }
 
     /// The union of all parts of this geometry: fast for many polygons in one collection.
@@ -82,19 +89,15 @@ public final class Geometry {
         try Geometry(GEOSUnaryUnion_r(handle, pointer), "GEOSUnaryUnion", in: context)
     }
 
-    /// The union of a collection of polygons that form a coverage (they meet only along
-    /// shared, identically noded edges): much faster than `unaryUnion`, and an error if the
-    /// parts are not such a coverage.
-    public func coverageUnion() throws -> Geometry {
-        try Geometry(GEOSCoverageUnion_r(handle, pointer), "GEOSCoverageUnion", in: context)
-    }
 
     public func intersection(_ other: Geometry) throws -> Geometry {
-        try Geometry(GEOSIntersection_r(handle, pointer, other.pointer), "GEOSIntersection", in: context)
+        sameContext(other)
+        return try Geometry(GEOSIntersection_r(handle, pointer, other.pointer), "GEOSIntersection", in: context)
     }
 
     public func difference(_ other: Geometry) throws -> Geometry {
-        try Geometry(GEOSDifference_r(handle, pointer, other.pointer), "GEOSDifference", in: context)
+        sameContext(other)
+        return try Geometry(GEOSDifference_r(handle, pointer, other.pointer), "GEOSDifference", in: context)
     }
 
     /// The bounding rectangle as a polygon (a point for a point).
@@ -187,15 +190,18 @@ public final class Geometry {
     }
 
     public func contains(_ other: Geometry) throws -> Bool {
-        try context.check(predicate: GEOSContains_r(handle, pointer, other.pointer), "GEOSContains")
+        sameContext(other)
+        return try context.check(predicate: GEOSContains_r(handle, pointer, other.pointer), "GEOSContains")
     }
 
     public func intersects(_ other: Geometry) throws -> Bool {
-        try context.check(predicate: GEOSIntersects_r(handle, pointer, other.pointer), "GEOSIntersects")
+        sameContext(other)
+        return try context.check(predicate: GEOSIntersects_r(handle, pointer, other.pointer), "GEOSIntersects")
     }
 
     /// Planar distance in the geometry's units.
     public func distance(to other: Geometry) throws -> Double {
+        sameContext(other)
         var value = 0.0
         try context.check(status: GEOSDistance_r(handle, pointer, other.pointer, &value), "GEOSDistance")
         return value

@@ -16,11 +16,13 @@ public final class PreparedGeometry {
     }
 
     public func contains(_ other: Geometry) throws -> Bool {
-        try geometry.context.check(predicate: GEOSPreparedContains_r(geometry.handle, pointer, other.pointer), "GEOSPreparedContains")
+        geometry.sameContext(other)
+        return try geometry.context.check(predicate: GEOSPreparedContains_r(geometry.handle, pointer, other.pointer), "GEOSPreparedContains")
     }
 
     public func intersects(_ other: Geometry) throws -> Bool {
-        try geometry.context.check(predicate: GEOSPreparedIntersects_r(geometry.handle, pointer, other.pointer), "GEOSPreparedIntersects")
+        geometry.sameContext(other)
+        return try geometry.context.check(predicate: GEOSPreparedIntersects_r(geometry.handle, pointer, other.pointer), "GEOSPreparedIntersects")
     }
 }
 

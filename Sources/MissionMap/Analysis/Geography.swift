@@ -3,29 +3,18 @@ import GeoKit
 /// Country land and population for regional figures: each country's polygons in an
 /// equal-area projection (Equal Earth, through PROJ), made valid, so that areas of GEOS
 /// unions are true areas and overlaps are not counted twice.
+///
+/// It caches geometries, so it belongs to the session it works in: one per thread or task.
 public final class Geography {
-    private let boundaries: Boundaries
+    public let boundaries: Boundaries
+    private let session: GeoSession
     private let transformer: Transformer
     private var projected: [String: Geometry] = [:]
 
-    public init(boundaries: Boundaries, context: ProjContext) throws {
+    public init(boundaries: Boundaries, session: GeoSession) throws {
         self.boundaries = boundaries
-        transformer = try Transformer(from: "EPSG:4326", to: "+proj=eqearth +datum=WGS84 +units=m +type=crs", in: context)
-    }
-
-    /// Projects these boundaries with a PROJ context of its own.
-    public convenience init(boundaries: Boundaries) throws {
-        try self.init(boundaries: boundaries, context: ProjContext())
-    }
-
-    /// Reads boundaries into GEOS and PROJ contexts of its own.
-    public convenience init(boundariesFile: String) throws {
-        try self.init(boundaries: Boundaries(file: boundariesFile), context: ProjContext())
-    }
-
-    /// What was repaired on reading the boundaries, and the codes the gazetteer does not know.
-    public func boundaryWarnings(against gazetteer: Gazetteer) -> [DataError] {
-        boundaries.warnings(against: gazetteer)
+        self.session = session
+        transformer = try session.transformer(from: "EPSG:4326", to: "+proj=eqearth +datum=WGS84 +units=m +type=crs")
     }
 
     /// Whether the boundaries draw the country as land (a polygon), not just a point or nothing.
@@ -40,12 +29,12 @@ public final class Geography {
     /// The country's land in the equal-area plane, in metres (nil without a polygon).
     func shape(_ iso2: String) throws -> Geometry? {
         if let cached = projected[iso2] { return cached }
-        guard let lonLat = boundaries.shape(iso2) else { return nil }
+        guard let lonLat = try boundaries.shape(iso2, in: session) else { return nil }
         let polygons = try lonLat.polygons().map { try $0.map(transformer.forward) }
         // A tiny country given as a point has people but no land at this scale.
         guard !polygons.isEmpty else { return nil }
         // Projecting can pinch a valid shape (two vertices landing on one point).
-        let shape = try boundaries.context.multiPolygon(polygons).validOrRepaired()
+        let shape = try session.geos.multiPolygon(polygons).validOrRepaired()
         projected[iso2] = shape
         return shape
     }
@@ -54,12 +43,12 @@ public final class Geography {
     /// together with GEOS (unary union of the boundaries), polygonised, and each face tagged
     /// with the countries it lies in. The union of any set of countries is then exactly the
     /// faces tagged with one of them: an overlap of two countries is one face, counted once.
-    /// Made once (about 0.3 s for the world at 1:50m), it turns every later union into a sum,
+    /// Made once (about 0.45 s for the world at 1:50m, see the README's timings), it turns every later union into a sum,
     /// which is what makes summaries of hundreds of senders affordable.
     private lazy var faces: Result<[(area: Double, owners: [String])], Error> = Result {
         let shapes = try boundaries.codes.compactMap { code in try shape(code).map { (code, $0) } }
         guard !shapes.isEmpty else { return [] }
-        let context = boundaries.context
+        let context = session.geos
         let noded = try context.collection(of: shapes.map { try $0.1.boundary() }).unaryUnion()
         let owners = try shapes.map { (code: $0.0, shape: try $0.1.prepared(), bounds: try $0.1.bounds()!) }
         return try noded.polygonized().parts().compactMap { face in
@@ -87,9 +76,9 @@ public final class Geography {
     /// The same area from a GEOS unary union of the countries, for checking the faces.
     func areaByUnaryUnion(of codes: [String]) throws -> Double {
         let shapes = try codes.compactMap(shape)
-        return shapes.isEmpty ? 0 : try boundaries.context.collection(of: shapes).unaryUnion().area()
+        return shapes.isEmpty ? 0 : try session.geos.collection(of: shapes).unaryUnion().area()
     }
 }
 
-@available(*, unavailable, message: "geography belongs to its GEOS and PROJ contexts' task")
+@available(*, unavailable, message: "geography belongs to its session's thread or task")
 extension Geography: Sendable {}

@@ -3,28 +3,25 @@ import GeoKit
 /// The figures of a snapshot: totals, one row per UN region (or subregion), and the world.
 ///
 /// Shares and distances are rounded when the summary is made (shares to 4 decimals,
-/// kilometres to 1), so that every output format carries the same numbers.
-public struct Summary: Sendable, Equatable, Codable {
-    public struct Totals: Sendable, Equatable, Codable {
+/// kilometres to 1), so that every output format carries the same numbers. The figures are
+/// typed; `SummaryDocument` is their JSON form.
+public struct Summary: Sendable, Equatable {
+    public struct Totals: Sendable, Equatable {
         public var open = 0, closed = 0, crossAccredited = 0, suspended = 0, planned = 0
         /// Covered-only hosts whose cover has ended.
         public var uncovered = 0
         /// Posts before their first evidence: the other figures are lower bounds when not zero.
         public var unknown = 0
         /// Open posts by type (types with none are left out).
-        public var byType: [String: Int] = [:]
-
-        enum CodingKeys: String, CodingKey {
-            case open, closed, crossAccredited = "cross_accredited", suspended, planned, uncovered, unknown, byType = "by_type"
-        }
+        public var byType: [PostType: Int] = [:]
     }
 
     /// The figures of one region, subregion or the world.
-    public struct Row: Sendable, Equatable, Codable {
+    public struct Row: Sendable, Equatable {
         public var region: String
         public var open = 0, crossAccredited = 0, closed = 0, suspended = 0, uncovered = 0, unknown = 0
         /// Open posts by type.
-        public var byType: [String: Int] = [:]
+        public var byType: [PostType: Int] = [:]
         /// Countries and territories of the gazetteer in the region.
         public var countries = 0
         /// Hosts with an open bilateral post.
@@ -38,13 +35,6 @@ public struct Summary: Sendable, Equatable, Codable {
         public var populationShareCovered: Double?
         /// Mean geodesic distance from each capital of the region to the nearest open post.
         public var meanDistanceKmToOpenPost: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case region, open, crossAccredited = "cross_accredited", closed, suspended, uncovered, unknown, byType = "by_type"
-            case countries, countriesResident = "countries_resident", countriesCovered = "countries_covered"
-            case areaShareCovered = "area_share_covered", populationShareCovered = "population_share_covered"
-            case meanDistanceKmToOpenPost = "mean_distance_km_to_open_post"
-        }
 
         public init(region: String) {
             self.region = region
@@ -66,7 +56,7 @@ public struct Summary: Sendable, Equatable, Codable {
             d.countries = countries - other.countries
             d.countriesResident = countriesResident - other.countriesResident
             d.countriesCovered = countriesCovered - other.countriesCovered
-            let difference = { (a: Double?, b: Double?, places: Int) in a.flatMap { a in b.map { Summary.rounded(a - $0, places) } } }
+            let difference = { (a: Double?, b: Double?, places: Int) in a.flatMap { a in b.map { rounded(a - $0, places: places) } } }
             d.areaShareCovered = difference(areaShareCovered, other.areaShareCovered, 4)
             d.populationShareCovered = difference(populationShareCovered, other.populationShareCovered, 4)
             d.meanDistanceKmToOpenPost = difference(meanDistanceKmToOpenPost, other.meanDistanceKmToOpenPost, 1)
@@ -74,12 +64,12 @@ public struct Summary: Sendable, Equatable, Codable {
         }
     }
 
-    public enum Grouping: String, Sendable, Codable, CaseIterable {
+    public enum Grouping: String, Sendable, CaseIterable {
         case region, subregion
     }
 
-    public var asOf: String
-    public var sender: String
+    public var asOf: Day
+    public var sender: Country
     public var by: Grouping
     public var totals: Totals
     public var regions: [Row]
@@ -87,24 +77,20 @@ public struct Summary: Sendable, Equatable, Codable {
     /// What a reader should know about the figures (countries without a polygon, ...).
     public var notes: [String]
     /// With a comparison: the other date, and each row's change from it to `asOf`.
-    public var compareTo: String?
+    public var compareTo: Day?
     public var changes: [Row]?
     public var worldChange: Row?
-
-    enum CodingKeys: String, CodingKey {
-        case asOf = "as_of", sender, by, totals, regions, world, notes
-        case compareTo = "compare_to", changes, worldChange = "world_change"
-    }
 
     /// The five UN regions, always listed, in this order.
     public static let unRegions = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 
-    /// Counts only; areas, populations and distances need `geography`.
-    public init(_ snapshot: Snapshot, by grouping: Grouping = .region, geography: Geography? = nil) throws {
-        asOf = snapshot.asOf.description
-        sender = snapshot.sender
+    /// The figures of a sender's snapshot, its regions those of `gazetteer`. Counts only;
+    /// areas, populations and distances need `geography`.
+    public init(_ snapshot: Snapshot, gazetteer: Gazetteer, by grouping: Grouping = .region, geography: Geography? = nil) throws {
+        guard let sender = snapshot.sender else { preconditionFailure("a summary looks from a sender") }
+        asOf = snapshot.asOf
+        self.sender = sender
         by = grouping
-        let gazetteer = snapshot.gazetteer
         let countries = gazetteer.countries.filter { Summary.unRegions.contains($0.region) }
         let names = grouping == .region
             ? Summary.unRegions
@@ -113,7 +99,7 @@ public struct Summary: Sendable, Equatable, Codable {
             gazetteer.country(code: iso2).map { grouping == .region ? $0.region : $0.subregion }
         }
 
-        let hostStatuses = snapshot.hostStatuses
+        let hostStatuses = snapshot.countryStatuses
         let covered = Set(hostStatuses.filter { $0.value == .resident || $0.value == .nonResident }.keys)
         let openPosts = snapshot.posts(.open).map(\.post.location)
         var notes: [String] = []
@@ -127,11 +113,11 @@ public struct Summary: Sendable, Equatable, Codable {
         }
         func row(_ name: String, members: [Country], inGroup: (String) -> Bool) throws -> Row {
             var r = Row(region: name)
-            for state in snapshot.countedPosts where inGroup(state.post.host) {
+            for state in snapshot.countedPosts where inGroup(state.post.host.iso2) {
                 switch state.status {
                 case .open:
                     r.open += 1
-                    r.byType[state.post.type.rawValue, default: 0] += 1
+                    r.byType[state.post.type, default: 0] += 1
                 case .closed: r.closed += 1
                 case .crossAccredited: r.crossAccredited += 1
                 case .suspended: r.suspended += 1
@@ -146,12 +132,12 @@ public struct Summary: Sendable, Equatable, Codable {
             if let geography {
                 let codes = members.map(\.iso2), coveredCodes = codes.filter(covered.contains)
                 let land = try geography.area(ofUnionOf: codes)
-                r.areaShareCovered = land > 0 ? Summary.rounded(try geography.area(ofUnionOf: coveredCodes) / land, 4) : nil
+                r.areaShareCovered = land > 0 ? rounded(try geography.area(ofUnionOf: coveredCodes) / land, places: 4) : nil
                 let people = codes.reduce(0) { $0 + geography.population($1) }
-                r.populationShareCovered = people > 0 ? Summary.rounded(coveredCodes.reduce(0) { $0 + geography.population($1) } / people, 4) : nil
+                r.populationShareCovered = people > 0 ? rounded(coveredCodes.reduce(0) { $0 + geography.population($1) } / people, places: 4) : nil
                 if !openPosts.isEmpty, !members.isEmpty {
                     let total = members.reduce(0.0) { $0 + nearest($1) }
-                    r.meanDistanceKmToOpenPost = Summary.rounded(total / Double(members.count) / 1000, 1)
+                    r.meanDistanceKmToOpenPost = rounded(total / Double(members.count) / 1000, places: 1)
                 }
             }
             return r
@@ -168,7 +154,7 @@ public struct Summary: Sendable, Equatable, Codable {
         if let geography {
             let missing = try countries.filter { try !geography.hasPolygon($0.iso2) }.map(\.name)
             if !missing.isEmpty {
-                notes.append("No polygon at 1:50m, so counted with their population and zero area: \(missing.joined(separator: ", ")).")
+                notes.append("No polygon \(geography.boundaries.label.scale.map { "at \($0)" } ?? "in \(geography.boundaries.label.name)"), so counted with their population and zero area: \(missing.joined(separator: ", ")).")
             }
         }
         notes.append("Countries are the gazetteer's countries and territories in the five UN regions; posts outside the official count (counted=no) are left out.")
@@ -176,11 +162,12 @@ public struct Summary: Sendable, Equatable, Codable {
     }
 
     /// The summary of `sender` on `asOf`, with each figure's change since `compareTo` if given.
-    public static func of(_ network: Network, sender: String, asOf: Day, compareTo: Day? = nil,
+    public static func of(_ network: Network, sender: Country, asOf: Day, compareTo: Day? = nil,
                           by grouping: Grouping = .region, geography: Geography?) throws -> Summary {
-        let summary = try Summary(network.snapshot(sender: sender, asOf: asOf), by: grouping, geography: geography)
+        let summary = try Summary(network.snapshot(.sender(sender), asOf: asOf), gazetteer: network.gazetteer, by: grouping, geography: geography)
         guard let compareTo else { return summary }
-        return summary.compared(to: try Summary(network.snapshot(sender: sender, asOf: compareTo), by: grouping, geography: geography))
+        return summary.compared(to: try Summary(network.snapshot(.sender(sender), asOf: compareTo), gazetteer: network.gazetteer,
+                                                by: grouping, geography: geography))
     }
 
     /// This summary with the change of every figure since `earlier`.
@@ -197,16 +184,8 @@ public struct Summary: Sendable, Equatable, Codable {
     static func evidenceNote(_ snapshot: Snapshot) -> String? {
         let unknown = snapshot.posts(.unknown)
         guard !unknown.isEmpty else { return nil }
-        let names = unknown.map { state in
-            let host = snapshot.gazetteer.country(code: state.post.host)?.name ?? state.post.host
-            return "\(state.post.city) (\(host), first record \(state.basis.date))"
-        }
+        let names = unknown.map { "\($0.post.city) (\($0.post.host.name), first record \($0.basis.date))" }
         let (count, its) = unknown.count == 1 ? ("1 post has", "its") : ("\(unknown.count) posts have", "their")
         return "\(count) no record on or before \(snapshot.asOf), so \(its) status is unknown and the other figures are lower bounds: \(names.joined(separator: ", "))."
-    }
-
-    static func rounded(_ value: Double, _ places: Int) -> Double {
-        let factor = pow10(places)
-        return (value * factor).rounded() / factor
     }
 }

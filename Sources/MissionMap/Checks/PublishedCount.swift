@@ -10,8 +10,8 @@ public struct PublishedCount: Sendable {
 
     public let date: Day
     public let direction: Direction
-    /// The sender (for `abroad`) or host (for `in-host`), ISO alpha-2.
-    public let country: String
+    /// The sender (for `abroad`) or host (for `in-host`).
+    public let country: Country
     public let scope: Scope
     public let figure: Int
     /// How far the log's figure may lie from `figure`, beyond its unknown posts.
@@ -39,11 +39,11 @@ public struct PublishedCount: Sendable {
 
         /// Whether a post falls in the scope, status aside; `other` is the country on the far
         /// side (the host abroad, the sender in a host).
-        func includes(_ post: Post, other: String, gazetteer: Gazetteer) -> Bool {
+        func includes(_ post: Post, other: Country) -> Bool {
             if let types, !types.contains(post.type) { return false }
-            if except.contains(other) { return false }
+            if except.contains(other.iso2) { return false }
             guard regions != nil || countries != nil else { return true }
-            return countries?.contains(other) == true || regions?.contains(where: { gazetteer.isCountry(other, in: $0) }) == true
+            return countries?.contains(other.iso2) == true || regions?.contains(where: other.isIn) == true
         }
     }
 
@@ -71,7 +71,7 @@ public struct PublishedCount: Sendable {
         }
         date = day
         self.direction = direction
-        self.country = country.iso2
+        self.country = country
         scope = try Self.scope(r["scope"], gazetteer: gazetteer, fail: fail)
         figure = try count("figure")
         tolerance = try count("tolerance")

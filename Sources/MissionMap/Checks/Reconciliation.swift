@@ -24,24 +24,13 @@ public struct Reconciliation: Sendable {
     /// Every published count beside the log's figure.
     public static func of(_ counts: [PublishedCount], in network: Network) -> [Reconciliation] {
         var snapshots: [String: Snapshot] = [:]
-        func snapshot(_ sender: String, _ day: Day) -> Snapshot {
-            let key = "\(sender) \(day)"
-            if let known = snapshots[key] { return known }
-            let made = network.snapshot(sender: sender, asOf: day)
-            snapshots[key] = made
-            return made
-        }
         return counts.map { count in
-            // Each post with the country on its far side, whose region the scope filters on.
-            let states: [(PostState, String)] = switch count.direction {
-            case .abroad:
-                snapshot(count.country, count.date).countedPosts.map { ($0, $0.post.host) }
-            case .inHost:
-                network.senders.filter { $0 != count.country }.flatMap { sender in
-                    snapshot(sender, count.date).countedPosts.filter { $0.post.host == count.country }.map { ($0, sender) }
-                }
-            }
-            let inScope = states.filter { count.scope.includes($0.0.post, other: $0.1, gazetteer: network.gazetteer) }.map(\.0)
+            let query: Snapshot.Query = count.direction == .abroad ? .sender(count.country) : .host(count.country, city: nil)
+            let key = "\(count.direction) \(count.country) \(count.date)"
+            let snapshot = snapshots[key] ?? network.snapshot(query, asOf: count.date)
+            snapshots[key] = snapshot
+            // The scope filters on the country on the far side of each post.
+            let inScope = snapshot.countedPosts.filter { count.scope.includes($0.post, other: snapshot.counterpart($0.post)) }
             return Reconciliation(count: count,
                                   tool: inScope.filter { count.scope.statuses.contains($0.status) }.count,
                                   unknown: inScope.filter { $0.status == .unknown && !count.scope.statuses.contains(.unknown) }.count)

@@ -4,35 +4,34 @@ import GeoKit
 /// Country polygons keyed by ISO alpha-2, with population, read from a GeoJSON
 /// FeatureCollection whose features carry `iso2` and `pop_est`.
 ///
-/// Geometries belong to one GEOS context, so a `Boundaries` stays on the task that loaded it.
-public final class Boundaries {
-    public let context: GEOSContext
+/// A value: each shape is kept as WKB, read once and shared by every thread, which makes it
+/// a geometry in its own session when asked (`shape(_:in:)`).
+public struct Boundaries: Sendable {
     /// ISO codes in file order.
     public let codes: [String]
+    /// How maps and notes name these boundaries: by the file's name unless told otherwise.
+    public var label: BoundariesLabel
     /// What was repaired on reading (invalid polygons made valid), one warning per country.
     public let warnings: [DataError]
-    private let shapes: [String: Geometry]
+    /// Each country's valid shape as WKB, which GEOS reads back exactly and fast.
+    private let shapes: [String: [UInt8]]
     private let populations: [String: Double]
     /// The file's name in messages and each code's feature (index, line), for warnings that
     /// need the gazetteer (`warnings(against:)`).
     private let file: String
     private let features: [String: (index: Int, line: Int)]
 
-    /// Reads boundaries into a GEOS context of their own.
-    public convenience init(file: String) throws {
-        try self.init(file: file, context: GEOSContext())
-    }
-
-    public convenience init(file: String, context: GEOSContext) throws {
+    /// Reads a GeoJSON file, with GEOS in `session`.
+    public init(file: String, session: GeoSession) throws {
         guard let data = FileBytes.read(file) else {
             throw DataError(file: file, line: 0, "cannot read file")
         }
-        try self.init(data: data, file: file, context: context)
+        try self.init(data: data, file: file, session: session)
     }
 
     /// Reads boundaries from the bytes of a GeoJSON file named `file` in messages.
-    public init(data: Data, file: String, context: GEOSContext) throws {
-        self.context = context
+    public init(data: Data, file: String, session: GeoSession) throws {
+        let context = session.geos
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(file: file, line: FileBytes.lineOfInvalidUTF8(in: data), "not valid UTF-8")
         }
@@ -121,7 +120,7 @@ public final class Boundaries {
         guard parts.count == codes.count else {
             throw DataError(file: file, line: 1, "\(codes.count) features but GEOS read \(parts.count) geometries")
         }
-        var shapes: [String: Geometry] = [:], warnings: [DataError] = []
+        var shapes: [String: [UInt8]] = [:], warnings: [DataError] = []
         for (index, (iso2, shape)) in zip(codes, parts).enumerated() {
             if let b = try shape.bounds(), b.minX < -180 || b.maxX > 180 || b.minY < -90 || b.maxY > 90 {
                 throw located(index, "\(iso2) reaches outside longitude -180...180 and latitude -90...90: not longitude and latitude in degrees")
@@ -129,7 +128,7 @@ public final class Boundaries {
             // Repaired once here (Natural Earth's India crosses itself), so that every union,
             // clip and precision change downstream gets valid input; the user is told.
             if try shape.isValid {
-                shapes[iso2] = shape
+                shapes[iso2] = try shape.wkb()
             } else {
                 let reason = try shape.validityReason()
                 // A ring too short to enclose anything is a broken file, not a fixable polygon.
@@ -138,7 +137,7 @@ public final class Boundaries {
                     let named = FeatureText.geometries(in: data).flatMap(FeatureText.firstBadGeometry).flatMap { $0.0 == index ? $0.1 : nil }
                     throw located(index, named ?? "\(iso2) has a ring too short to enclose anything (\(reason))")
                 }
-                shapes[iso2] = try shape.madeValid()
+                shapes[iso2] = try shape.madeValid().wkb()
                 warnings.append(located(index, "\(iso2) is not a valid polygon (\(reason)); repaired with GEOS MakeValid", .warning))
             }
         }
@@ -147,6 +146,7 @@ public final class Boundaries {
         self.populations = populations
         self.warnings = warnings
         self.file = file
+        label = .file(file)
         features = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, ($0, lines.line(ofFeature: $0))) })
     }
 
@@ -171,9 +171,10 @@ public final class Boundaries {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
     }
 
-    /// The polygons of a country (valid, repaired if the file's were not), or nil if the file has none for it.
-    public func shape(_ iso2: String) -> Geometry? {
-        shapes[iso2.uppercased()]
+    /// The polygons of a country (valid, repaired if the file's were not) as a geometry of
+    /// `session`, or nil if the file has none for it.
+    public func shape(_ iso2: String, in session: GeoSession) throws -> Geometry? {
+        try shapes[iso2.uppercased()].map(session.geos.geometry(wkb:))
     }
 
     /// Natural Earth's population estimate, 0 if unknown.
@@ -181,6 +182,3 @@ public final class Boundaries {
         populations[iso2.uppercased()] ?? 0
     }
 }
-
-@available(*, unavailable, message: "boundaries belong to their GEOS context's task")
-extension Boundaries: Sendable {}

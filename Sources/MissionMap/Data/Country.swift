@@ -1,7 +1,7 @@
 import GeoKit
 
-/// A country or territory of the gazetteer, with its capital.
-public struct Country: Hashable, Sendable {
+/// A country or territory of the gazetteer, with its capital. In text it is its ISO code.
+public struct Country: Hashable, Sendable, CustomStringConvertible {
     public let iso2: String
     public let iso3: String
     public let name: String
@@ -11,6 +11,13 @@ public struct Country: Hashable, Sendable {
     /// UN M49 region (Africa, Americas, Asia, Europe, Oceania; or Antarctica).
     public let region: String
     public let subregion: String
+
+    public var description: String { iso2 }
+
+    /// Whether the country lies in a UN region or subregion (as the gazetteer spells it).
+    public func isIn(_ regionOrSubregion: String) -> Bool {
+        region == regionOrSubregion || subregion == regionOrSubregion
+    }
 }
 
 /// A city that hosts posts but is not a capital (consulates, UN seats).

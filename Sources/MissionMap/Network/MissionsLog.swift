@@ -20,7 +20,7 @@ public enum MissionsLog {
         }
         var reader = RowReader(file: table.file, gazetteer: gazetteer)
         for r in table.records { try reader.read(r) }
-        let posts = reader.order.map { reader.builders[$0]!.post(id: $0) }
+        let posts = reader.order.map { reader.builders[$0]!.post(id: $0, gazetteer: gazetteer) }
         var order = EventOrder(file: table.file, posts: posts)
         try order.check()
         return Network(posts: posts, gazetteer: gazetteer, warnings: reader.warnings)
@@ -35,10 +35,11 @@ private struct RowReader {
         /// Lines of the rows seen, by (date, event, accredited_from), to catch repeated rows.
         var seen: [String: Int] = [:]
 
-        func post(id: String) -> Post {
+        /// The post, its countries resolved (both were checked against the gazetteer on reading).
+        func post(id: String, gazetteer: Gazetteer) -> Post {
             // Stable sort: rows on the same date keep file order.
             let sorted = events.enumerated().sorted { ($0.element.date.knownBy, $0.offset) < ($1.element.date.knownBy, $1.offset) }
-            return Post(id: id, sender: sender, host: host, city: city, type: type, location: location,
+            return Post(id: id, sender: gazetteer.country(code: sender)!, host: gazetteer.country(code: host)!, city: city, type: type, location: location,
                         events: sorted.map(\.element), line: line, counted: counted)
         }
     }

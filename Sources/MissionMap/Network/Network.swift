@@ -11,13 +11,20 @@ public struct Network: Sendable {
         self.warnings = warnings
     }
 
-    /// The senders present, sorted.
+    /// The senders present, by ISO code, sorted.
     public var senders: [String] {
-        Array(Set(posts.map(\.sender))).sorted()
+        Array(Set(posts.map(\.sender.iso2))).sorted()
     }
 
-    /// The state of the network of `sender` on `date`.
-    public func snapshot(sender: String, asOf date: Day) -> Snapshot {
-        Snapshot(network: self, sender: sender.uppercased(), asOf: date)
+    /// The posts a query asks for, as they stand on `date`.
+    public func snapshot(_ query: Snapshot.Query, asOf date: Day) -> Snapshot {
+        Snapshot(network: self, query: query, asOf: date)
+    }
+
+    /// The network of the sender with this ISO code on `date`; the code must be the gazetteer's
+    /// (resolve what a user typed with `sender(named:fallback:log:)` first).
+    public func snapshot(sender code: String, asOf date: Day) -> Snapshot {
+        guard let sender = gazetteer.country(code: code) else { preconditionFailure("\(code) is not in the gazetteer") }
+        return snapshot(.sender(sender), asOf: date)
     }
 }

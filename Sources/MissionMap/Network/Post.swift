@@ -14,10 +14,12 @@ public struct MissionEvent: Sendable {
 
 /// A post of a sender in a host country, with its history. A host covered only from
 /// elsewhere is a post too, with no resident events, placed at the host's capital.
+/// Countries and the place come resolved against the gazetteer the log was read with.
 public struct Post: Sendable, Identifiable {
     public let id: String
-    public let sender: String
-    public let host: String
+    public let sender: Country
+    public let host: Country
+    /// The city's name as the log gives it (the host's capital when the log leaves it out).
     public let city: String
     public let type: PostType
     /// `XY(lon, lat)` of the city (or the explicit coordinates of the row).

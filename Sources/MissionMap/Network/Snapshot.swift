@@ -16,22 +16,57 @@ public struct PostState: Sendable {
     public let basis: MissionEvent
 }
 
-/// A sender's network as it stands on a date: every post with at least one event by then,
-/// and, as `unknown`, every post whose first evidence is a later attestation.
+/// The posts a query asks for, as they stand on a date: every post with at least one event by
+/// then, and, as `unknown`, every post whose first evidence is a later attestation.
+///
+/// A query looks from one side: a sender's posts abroad, or every sender's posts in one host
+/// (and city). The country on the far side of each post is its `counterpart`.
 public struct Snapshot: Sendable {
+    /// Which posts a snapshot holds.
+    public enum Query: Sendable, Hashable {
+        /// One sender's posts abroad.
+        case sender(Country)
+        /// Every sender's posts in one host, or in one city of it.
+        case host(Country, city: String?)
+    }
+
     public let asOf: Day
-    public let sender: String
+    public let query: Query
     /// Posts in file order, counted or not.
     public let posts: [PostState]
-    public let gazetteer: Gazetteer
 
-    init(network: Network, sender: String, asOf: Day) {
+    init(network: Network, query: Query, asOf: Day) {
         self.asOf = asOf
-        self.sender = sender
-        self.gazetteer = network.gazetteer
-        let replayed = network.posts.filter { $0.sender == sender }.compactMap { Replay(post: $0, asOf: asOf) }
+        self.query = query
+        // A cover's state depends on its covering post, which is the same sender's and may be
+        // in another host: replay whole senders, then keep the posts asked for.
+        let senders: Set<Country> = switch query {
+        case .sender(let sender): [sender]
+        case .host(let host, _): Set(network.posts.filter { $0.host == host }.map(\.sender))
+        }
+        let replayed = network.posts.filter { senders.contains($0.sender) }.compactMap { Replay(post: $0, asOf: asOf) }
         let residents = Dictionary(uniqueKeysWithValues: replayed.map { ($0.post.id, $0.resident) })
-        posts = replayed.map { $0.state(covering: $0.accreditedFrom.flatMap { residents[$0] }) }
+        posts = replayed.filter { Snapshot.asks(query, for: $0.post) }
+            .map { $0.state(covering: $0.accreditedFrom.flatMap { residents[$0] }) }
+    }
+
+    /// Whether a query takes in a post.
+    private static func asks(_ query: Query, for post: Post) -> Bool {
+        switch query {
+        case .sender(let sender): post.sender == sender
+        case .host(let host, nil): post.host == host
+        case .host(let host, let city?): post.host == host && Gazetteer.fold(post.city) == Gazetteer.fold(city)
+        }
+    }
+
+    /// The sender a sender query looks from; nil for a host query.
+    public var sender: Country? {
+        if case .sender(let sender) = query { sender } else { nil }
+    }
+
+    /// The country on the far side of a post: its host seen from a sender, its sender seen from a host.
+    public func counterpart(_ post: Post) -> Country {
+        if case .sender = query { post.host } else { post.sender }
     }
 
     /// The posts that count in the figures (all but those flagged `counted=no`).
@@ -56,17 +91,18 @@ public struct Snapshot: Sendable {
         Dictionary(grouping: posts(.open), by: \.post.type).mapValues(\.count)
     }
 
-    /// The status of every host the sender has or had a post in, plus the sender itself.
-    /// Only counted bilateral posts count: a mission to the UN in New York is not a post in the US.
-    public var hostStatuses: [String: HostStatus] {
+    /// The status of every country on the far side of a counted bilateral post (the hosts of
+    /// a sender, the senders in a host), by ISO code: a mission to the UN in New York is not a
+    /// post in the US. The country looked from is not in it: maps mark it themselves.
+    public var countryStatuses: [String: HostStatus] {
         var result: [String: HostStatus] = [:]
         let rank = HostStatus.precedence
         for state in countedPosts where state.post.type.isBilateral {
             let status = HostStatus(state.status)
-            let current = result[state.post.host] ?? .none
-            if rank.firstIndex(of: status)! < rank.firstIndex(of: current)! { result[state.post.host] = status }
+            let code = counterpart(state.post).iso2
+            let current = result[code] ?? .none
+            if rank.firstIndex(of: status)! < rank.firstIndex(of: current)! { result[code] = status }
         }
-        result[sender] = .sender
         return result
     }
 

@@ -23,13 +23,16 @@ public struct GeoJSONWriter: Sendable {
         self.region = region
     }
 
+    /// The country polygons to add: boundaries, and the session to snap and cut them in.
+    public typealias Countries = (boundaries: Boundaries, session: GeoSession)
+
     /// Writes the collection in pieces to `sink`; nothing is held back but the bounding box.
-    public func write(_ snapshot: Snapshot, countries: Boundaries? = nil, to sink: (String) throws -> Void) throws {
+    public func write(_ snapshot: Snapshot, countries: Countries? = nil, to sink: (String) throws -> Void) throws {
         try write([snapshot], countries: countries, to: sink)
     }
 
     /// Writes several senders' snapshots into one collection (countries, if given, per sender).
-    public func write(_ snapshots: [Snapshot], countries: Boundaries? = nil, to sink: (String) throws -> Void) throws {
+    public func write(_ snapshots: [Snapshot], countries: Countries? = nil, to sink: (String) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var out = FeatureStream(decimals: decimals, sink: sink)
             try out.begin()
@@ -38,10 +41,10 @@ public struct GeoJSONWriter: Sendable {
         }
     }
 
-    private func write(_ snapshot: Snapshot, countries: Boundaries?, to out: inout FeatureStream) throws {
-        let inRegion = { (iso2: String) in region.map { snapshot.gazetteer.isCountry(iso2, in: $0) } ?? true }
+    private func write(_ snapshot: Snapshot, countries: Countries?, to out: inout FeatureStream) throws {
+        let inRegion = { (country: Country) in region.map { country.isIn($0) } ?? true }
         for state in snapshot.posts where statuses?.contains(state.status) ?? true && inRegion(state.post.host) {
-            try out.feature(id: state.post.id, geometry: out.point(state.post.location), properties: postProperties(state, snapshot))
+            try out.feature(id: state.post.id, geometry: out.point(state.post.location), properties: postProperties(state))
         }
         if statuses?.contains(.crossAccredited) ?? true {
             for link in snapshot.accreditations where inRegion(link.to.post.host) {
@@ -50,62 +53,61 @@ public struct GeoJSONWriter: Sendable {
                 try out.feature(id: "\(link.from.post.id)>\(link.to.post.id)", geometry: geometry, properties: JSONText.object([
                     "kind": JSONText.string("accreditation"),
                     "from": JSONText.string(link.from.post.id),
-                    "host": JSONText.string(link.to.post.host),
+                    "host": JSONText.string(link.to.post.host.iso2),
                     "since": JSONText.string(link.to.accreditedSince?.description),
                 ]))
             }
         }
-        if let countries {
-            let statuses = snapshot.hostStatuses
-            for code in countries.codes where statuses[code] != nil && inRegion(code) {
-                guard let shape = countries.shape(code),
+        if let countries, let sender = snapshot.sender {
+            var statuses = snapshot.countryStatuses
+            statuses[sender.iso2] = .sender
+            // Every country with a status is a host of the sender's posts, or the sender.
+            var known = Dictionary(snapshot.posts.map { ($0.post.host.iso2, $0.post.host) }, uniquingKeysWith: { a, _ in a })
+            known[sender.iso2] = sender
+            for code in countries.boundaries.codes {
+                guard let status = statuses[code], let country = known[code], inRegion(country),
+                      let shape = try countries.boundaries.shape(code, in: countries.session),
                       let geometry = try out.polygons(shape, gridSize: 1 / pow10(decimals)) else { continue }
-                let country = snapshot.gazetteer.country(code: code)
-                try out.feature(id: "country:\(snapshot.sender):\(code)", geometry: geometry, properties: JSONText.object([
+                try out.feature(id: "country:\(sender.iso2):\(code)", geometry: geometry, properties: JSONText.object([
                     "kind": JSONText.string("country"),
-                    "sender": JSONText.string(snapshot.sender),
+                    "sender": JSONText.string(sender.iso2),
                     "iso2": JSONText.string(code),
-                    "name": JSONText.string(country?.name),
-                    "host_status": JSONText.string(statuses[code]!.rawValue),
-                    "region": JSONText.string(country?.region),
-                    "subregion": JSONText.string(country?.subregion),
+                    "name": JSONText.string(country.name),
+                    "host_status": JSONText.string(status.rawValue),
+                    "region": JSONText.string(country.region),
+                    "subregion": JSONText.string(country.subregion),
                 ]))
             }
         }
     }
 
     /// The whole collection as one string.
-    public func string(_ snapshot: Snapshot, countries: Boundaries? = nil) throws -> String {
+    public func string(_ snapshot: Snapshot, countries: Countries? = nil) throws -> String {
         var text = ""
         try write(snapshot, countries: countries) { text += $0 }
         return text
     }
 
-    func postProperties(_ state: PostState, _ snapshot: Snapshot) -> String {
+    func postProperties(_ state: PostState) -> String {
         let post = state.post
-        let host = snapshot.gazetteer.country(code: post.host)
         return JSONText.object([
             "kind": JSONText.string("post"),
             "id": JSONText.string(post.id),
-            "sender": JSONText.string(post.sender),
-            "host": JSONText.string(post.host),
-            "host_name": JSONText.string(host?.name),
+            "sender": JSONText.string(post.sender.iso2),
+            "host": JSONText.string(post.host.iso2),
+            "host_name": JSONText.string(post.host.name),
             "city": JSONText.string(post.city),
             "type": JSONText.string(post.type.rawValue),
             "status": JSONText.string(state.status.rawValue),
             "accredited_from": JSONText.string(state.accreditedFrom),
             "opened": JSONText.string(state.opened?.description),
             "closed": JSONText.string(state.closed?.description),
-            "region": JSONText.string(host?.region),
-            "subregion": JSONText.string(host?.subregion),
+            "region": JSONText.string(post.host.region),
+            "subregion": JSONText.string(post.host.subregion),
             "counted": post.counted ? "true" : "false",
             "source": JSONText.string(state.basis.source),
         ])
     }
-}
-
-func pow10(_ n: Int) -> Double {
-    (0..<n).reduce(1.0) { value, _ in value * 10 }
 }
 
 /// The FeatureCollection being written: commas between features, rounded positions, and

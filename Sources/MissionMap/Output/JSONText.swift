@@ -28,4 +28,12 @@ enum JSONText {
     static func object(_ pairs: KeyValuePairs<String, String>) -> String {
         "{" + pairs.map { "\(string($0.key)):\($0.value)" }.joined(separator: ",") + "}"
     }
+
+    /// A document as pretty JSON with sorted keys and a final newline: the same value gives
+    /// the same bytes.
+    static func pretty(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
 }

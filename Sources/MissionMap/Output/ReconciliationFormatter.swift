@@ -16,7 +16,7 @@ public enum ReconciliationFormatter {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(rows.map {
-                Row(date: $0.count.date.description, direction: $0.count.direction.rawValue, country: $0.count.country,
+                Row(date: $0.count.date.description, direction: $0.count.direction.rawValue, country: $0.count.country.iso2,
                     scope: $0.count.scope.text, published: $0.count.figure, tolerance: $0.count.tolerance, log: $0.tool,
                     unknown: $0.unknown, agrees: $0.agrees, verdict: $0.verdict, source: $0.count.source, note: $0.count.note,
                     line: $0.count.line)
@@ -34,7 +34,7 @@ public enum ReconciliationFormatter {
         var columns = ["date", "count", "scope", "published", "log", "unknown", "tolerance", "verdict"]
         if withSources { columns += ["source", "note"] }
         return TextTable(columns: columns, rows: rows.map { r in
-            let who = r.count.direction == .abroad ? "\(r.count.country) abroad" : "in \(r.count.country)"
+            let who = r.count.direction == .abroad ? "\(r.count.country.iso2) abroad" : "in \(r.count.country.iso2)"
             var cells: [TextTable.Cell] = [.text(r.count.date.description), .text(who), .text(r.count.scope.text.isEmpty ? "open posts" : r.count.scope.text),
                                            .number("\(r.count.figure)"), .number("\(r.tool)"), .number("\(r.unknown)"),
                                            .number("±\(r.count.tolerance)"), .text(r.verdict)]

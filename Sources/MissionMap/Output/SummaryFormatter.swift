@@ -6,11 +6,11 @@ public enum SummaryFormatter {
         case table, csv, json, markdown
     }
 
-    public static func format(_ summary: Summary, as format: Format, senderName: String) throws -> String {
+    public static func format(_ summary: Summary, as format: Format) throws -> String {
         switch format {
         case .json: try json(summary)
-        case .table: heading(summary, senderName: senderName) + "\n" + table(summary, forHumans: true).aligned() + notes(summary)
-        case .markdown: markdownHeading(summary, senderName: senderName) + "\n" + table(summary, forHumans: true).markdown() + notes(summary)
+        case .table: heading(summary) + "\n" + table(summary, forHumans: true).aligned() + notes(summary)
+        case .markdown: markdownHeading(summary) + "\n" + table(summary, forHumans: true).markdown() + notes(summary)
         case .csv: csv([summary])
         }
     }
@@ -21,42 +21,38 @@ public enum SummaryFormatter {
         var merged = table(first, forHumans: false)
         merged.columns.insert("sender", at: 0)
         merged.rows = summaries.flatMap { summary in
-            table(summary, forHumans: false).rows.map { [.text(summary.sender)] + $0 }
+            table(summary, forHumans: false).rows.map { [.text(summary.sender.iso2)] + $0 }
         }
         return merged.csv()
     }
 
     /// Several senders' summaries as one JSON array.
     public static func json(_ summaries: [Summary]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(summaries), as: UTF8.self) + "\n"
+        try JSONText.pretty(summaries.map(SummaryDocument.init))
     }
 
     /// Pretty JSON with sorted keys, so that the same input gives byte-identical output.
     public static func json(_ summary: Summary) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
+        try JSONText.pretty(SummaryDocument(summary))
     }
 
-    static func heading(_ summary: Summary, senderName: String) -> String {
+    static func heading(_ summary: Summary) -> String {
         let t = summary.totals
         let since = summary.compareTo.map { " (changes since \($0) in brackets)" } ?? ""
-        var out = "\(senderName) (\(summary.sender)): posts abroad as of \(summary.asOf)\(since)\n"
+        var out = "\(summary.sender.name) (\(summary.sender.iso2)): posts abroad as of \(summary.asOf)\(since)\n"
         out += "open \(t.open), cross-accredited \(t.crossAccredited), closed \(t.closed), suspended \(t.suspended)"
         for (name, count) in [("planned", t.planned), ("uncovered", t.uncovered), ("unknown", t.unknown)] where count > 0 {
             out += ", \(name) \(count)"
         }
         out += "\n"
-        let types = t.byType.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+        let types = t.byType.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map { "\($0.key.rawValue) \($0.value)" }
         out += "open by type: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n"
         return out
     }
 
     /// The heading with its first line in bold and a paragraph break after it.
-    static func markdownHeading(_ summary: Summary, senderName: String) -> String {
-        let lines = heading(summary, senderName: senderName).split(separator: "\n")
+    static func markdownHeading(_ summary: Summary) -> String {
+        let lines = heading(summary).split(separator: "\n")
         return "**\(lines[0])**\n\n" + lines.dropFirst().map { $0 + "  \n" }.joined()
     }
 
@@ -69,7 +65,7 @@ public enum SummaryFormatter {
     static func table(_ summary: Summary, forHumans: Bool) -> TextTable {
         let rows = summary.regions + [summary.world]
         let changes = summary.changes.map { $0 + [summary.worldChange!] }
-        let types = Set(rows.flatMap(\.byType.keys)).sorted()
+        let types = Set(rows.flatMap(\.byType.keys)).sorted { $0.rawValue < $1.rawValue }
         var fields: [Field] = [
             Field("open", "open") { Double($0.open) },
             Field("cross_accredited", "cross-accr.") { Double($0.crossAccredited) },
@@ -85,7 +81,7 @@ public enum SummaryFormatter {
             Field("mean_distance_km_to_open_post", "km to a post", places: 1) { $0.meanDistanceKmToOpenPost },
         ]
         if !forHumans {
-            fields += types.map { type in Field("open_\(type)", type) { Double($0.byType[type] ?? 0) } }
+            fields += types.map { type in Field("open_\(type.rawValue)", type.rawValue) { Double($0.byType[type] ?? 0) } }
         }
 
         func text(_ value: Double?, _ field: Field, change: Bool) -> String {

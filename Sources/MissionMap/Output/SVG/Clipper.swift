@@ -12,9 +12,9 @@ final class Clipper {
     /// The frame as a closed pixel ring.
     let frameRing: [XY]
 
-    init(view: MapView, canvas: MapCanvas, context: GEOSContext) throws {
+    init(view: MapView, canvas: MapCanvas, session: GeoSession) throws {
         self.canvas = canvas
-        self.context = context
+        context = session.geos
         // Pieces of a cap cut at ±180° share edges; their union is the valid clip area. Its
         // edges are densified to 1° so that cut edges (meridians, the Mercator limit) follow
         // the projection's curves instead of cutting straight across.

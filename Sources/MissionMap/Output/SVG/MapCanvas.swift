@@ -10,8 +10,8 @@ final class MapCanvas {
     /// Scales the projected `extent` (lon/lat points outlining the area to show) to `width`
     /// pixels, its top-left corner at `origin`; the height follows from the projection.
     /// `padding` widens the extent by that fraction on every side.
-    init(projection: String, extent: [XY], origin: XY, width: Double, padding: Double = 0, context: ProjContext) throws {
-        transformer = try Transformer(from: "EPSG:4326", to: projection, in: context)
+    init(projection: String, extent: [XY], origin: XY, width: Double, padding: Double = 0, session: GeoSession) throws {
+        transformer = try session.transformer(from: "EPSG:4326", to: projection)
         let tight = Bounds(of: try transformer.forward(extent))!
         let pad = max(tight.width, tight.height) * padding
         projectedBounds = tight.expanded(by: pad)

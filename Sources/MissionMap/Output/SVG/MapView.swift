@@ -42,7 +42,7 @@ struct MapView {
 
     /// A whole-world view in a pseudo-cylindrical or cylindrical projection centred on
     /// `centerLon`, or an orthographic globe centred on `center`.
-    static func world(_ projection: MapProjection, center: XY) throws -> MapView {
+    static func world(_ projection: MapProjection, center: XY, session: GeoSession) throws -> MapView {
         let lon0 = Self.wrap(center.x)
         switch projection {
         case .orthographic:
@@ -50,7 +50,7 @@ struct MapView {
             // 89.5°, not 90°: the limb on the ellipsoid is a hair off the spherical cap.
             let horizon = Self.circle(center: center, radiusDegrees: 89.5)
             return MapView(definition: definition, name: "orthographic, centred on \(Self.place(center))",
-                           visible: try Self.cap(center: center, radiusDegrees: 89.5), outline: [horizon],
+                           visible: try Self.cap(center: center, radiusDegrees: 89.5, session: session), outline: [horizon],
                            fit: horizon, clipsToFrame: false)
         case .equalEarth, .robinson, .naturalEarth, .mercator:
             let proj = switch projection {
@@ -76,10 +76,10 @@ struct MapView {
     }
 
     /// A regional view: Lambert azimuthal equal-area centred on `center`, fitted to `fit`.
-    static func region(center: XY, fit: [XY], name: String) throws -> MapView {
+    static func region(center: XY, fit: [XY], name: String, session: GeoSession) throws -> MapView {
         let definition = "+proj=laea +lat_0=\(center.y) +lon_0=\(Self.wrap(center.x)) +datum=WGS84 +units=m +type=crs"
         return MapView(definition: definition, name: "\(name), Lambert azimuthal equal-area",
-                       visible: try Self.cap(center: center, radiusDegrees: 89.5), outline: [], fit: fit, clipsToFrame: true)
+                       visible: try Self.cap(center: center, radiusDegrees: 89.5, session: session), outline: [], fit: fit, clipsToFrame: true)
     }
 
     /// Points at `radiusDegrees` of arc around `center` (on the sphere), every degree of azimuth, closed.
@@ -91,7 +91,7 @@ struct MapView {
 
     /// The lon/lat polygons of a spherical cap, cut at ±180°. A cap over a pole is closed
     /// along that pole's line of latitude, the way it looks on a lon/lat plane.
-    static func cap(center: XY, radiusDegrees: Double) throws -> [[[XY]]] {
+    static func cap(center: XY, radiusDegrees: Double, session: GeoSession) throws -> [[[XY]]] {
         let ring = circle(center: center, radiusDegrees: radiusDegrees)
         var continuous = [ring[0]]
         for p in ring.dropFirst() {
@@ -100,7 +100,6 @@ struct MapView {
             while continuous.last!.x - x > 180 { x += 360 }
             continuous.append(XY(x, p.y))
         }
-        let context = try GEOSContext()
         let turn = continuous.last!.x - continuous.first!.x
         if abs(turn) > 180 {
             // Around a pole: the ring has turned through 360° and ends 360° from where it
@@ -110,7 +109,7 @@ struct MapView {
         } else {
             continuous[continuous.count - 1] = continuous[0]
         }
-        return try Antimeridian.bands(context.polygon([continuous]).validOrRepaired())
+        return try Antimeridian.bands(session.geos.polygon([continuous]).validOrRepaired())
     }
 
     /// A lon/lat rectangle ring densified to 1°, longitudes as given (they may pass ±180°).

@@ -14,40 +14,40 @@ import GeoKit
 /// largest part within 3,500 km of its capital (all of mainland Australia, European Russia),
 /// so that small remote islands do not shrink the map while island states still count.
 enum RegionFit {
-    static func view(region: String, gazetteer: Gazetteer, boundaries: Boundaries) throws -> MapView {
+    static func view(region: String, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
+        let geos = session.geos
         let members = gazetteer.countries.filter { gazetteer.isCountry($0.iso2, in: region) }
         guard !members.isEmpty else { throw GeoError.geos("no country in region \(region)") }
         let peopled = members.filter { boundaries.population($0.iso2) >= 100_000 }
         let anchors = (peopled.isEmpty ? members : peopled).map(\.capitalLocation)
         let provisional = sphericalMean(anchors)
         let reachKm = anchors.map { Geodesic.wgs84.distance(provisional, $0) / 1000 }.max()! + 600
-        let cap = try boundaries.context.multiPolygon(MapView.cap(center: provisional, radiusDegrees: min(85, reachKm / 111.2)))
+        let cap = try geos.multiPolygon(MapView.cap(center: provisional, radiusDegrees: min(85, reachKm / 111.2), session: session))
         let shapes = try members.compactMap { country -> Geometry? in
-            guard let shape = boundaries.shape(country.iso2) else { return nil }
+            guard let shape = try boundaries.shape(country.iso2, in: session) else { return nil }
             return try shape.simplifiedPreservingTopology(0.05).validOrRepaired()
         }
-        let land = try boundaries.context.collection(of: shapes).unaryUnion().intersection(cap)
+        let land = try geos.collection(of: shapes).unaryUnion().intersection(cap)
         // The centroid in an equal-area plane around the provisional centre, taken back to lon/lat.
-        let proj = try ProjContext()
-        let plane = try Transformer(from: "EPSG:4326", to: "+proj=laea +lat_0=\(provisional.y) +lon_0=\(provisional.x) +datum=WGS84 +type=crs", in: proj)
+        let plane = try session.transformer(from: "EPSG:4326", to: "+proj=laea +lat_0=\(provisional.y) +lon_0=\(provisional.x) +datum=WGS84 +type=crs")
         let polygons = try land.polygons()
-        let projected = try boundaries.context.multiPolygon(polygons.map { try $0.map(plane.forward) })
+        let projected = try geos.multiPolygon(polygons.map { try $0.map(plane.forward) })
         var center = try projected.centroid().points()
         try plane.inverse(&center)
-        let areas = try polygons.map { try boundaries.context.polygon($0.map { try plane.forward($0) }).area() }
+        let areas = try polygons.map { try geos.polygon($0.map { try plane.forward($0) }).area() }
         let total = areas.reduce(0, +)
         let large = zip(polygons, areas).filter { $0.1 >= total / 100 }.map(\.0)
         var fit = large.flatMap { $0[0] } + anchors
         for country in peopled {
-            guard let shape = boundaries.shape(country.iso2) else { continue }
+            guard let shape = try boundaries.shape(country.iso2, in: session) else { continue }
             let parts = try shape.simplifiedPreservingTopology(0.05).polygons()
-            guard let largest = try parts.max(by: { try boundaries.context.polygon($0).area() < boundaries.context.polygon($1).area() }) else { continue }
-            let near = try boundaries.context.multiPolygon(MapView.cap(center: country.capitalLocation, radiusDegrees: 3500 / 111.2)).unaryUnion()
-            let piece = try boundaries.context.polygon(largest).validOrRepaired()
+            guard let largest = try parts.max(by: { try geos.polygon($0).area() < geos.polygon($1).area() }) else { continue }
+            let near = try geos.multiPolygon(MapView.cap(center: country.capitalLocation, radiusDegrees: 3500 / 111.2, session: session)).unaryUnion()
+            let piece = try geos.polygon(largest).validOrRepaired()
             fit += try piece.intersection(near).polygons().flatMap { $0[0] }
         }
         return try MapView.region(center: center.first ?? provisional, fit: fit,
-                                  name: "centred on \(MapView.place(center.first ?? provisional))")
+                                  name: "centred on \(MapView.place(center.first ?? provisional))", session: session)
     }
 
     /// The point on the sphere nearest to the mean of the points' unit vectors.

@@ -25,33 +25,27 @@ public struct SVGMapRenderer: Sendable {
 
     private let margin = 16.0, headerHeight = 64.0, legendHeight = 134.0, legendWidth = 1000.0, legendRow = 18.0
 
-    /// Renders with boundaries read from a file, in GEOS and PROJ contexts of its own.
-    public func render(_ snapshot: Snapshot, boundariesFile: String) throws -> String {
-        try render(snapshot, boundaries: Boundaries(file: boundariesFile), context: ProjContext())
-    }
-
-    /// Renders with loaded boundaries, in a PROJ context of its own.
-    public func render(_ snapshot: Snapshot, boundaries: Boundaries) throws -> String {
-        try render(snapshot, boundaries: boundaries, context: ProjContext())
-    }
-
-    public func render(_ snapshot: Snapshot, boundaries: Boundaries, context: ProjContext) throws -> String {
-        let geos = boundaries.context
+    /// The map of a sender's snapshot; country names and regions from `gazetteer`, geometry
+    /// in `session`.
+    public func render(_ snapshot: Snapshot, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> String {
+        guard let sender = snapshot.sender else { preconditionFailure("a map looks from a sender") }
         let mapWidth = width - 2 * margin
         // Header and legend are laid out for 1000 px and scaled down on narrower maps.
         let textScale = min(1, mapWidth / legendWidth)
-        let view = try makeView(snapshot, boundaries: boundaries)
+        let view = try makeView(sender: sender, gazetteer: gazetteer, boundaries: boundaries, session: session)
         let canvas = try MapCanvas(projection: view.definition, extent: view.fit,
                                    origin: XY(margin, headerHeight * textScale), width: mapWidth,
-                                   padding: view.clipsToFrame ? 0.03 : 0, context: context)
-        let clip = try Clipper(view: view, canvas: canvas, context: geos)
-        let senderName = snapshot.gazetteer.country(code: snapshot.sender)?.name ?? snapshot.sender
+                                   padding: view.clipsToFrame ? 0.03 : 0, session: session)
+        let clip = try Clipper(view: view, canvas: canvas, session: session)
         let counts = snapshot.countsByStatus
-        let hostStatuses = snapshot.hostStatuses
+        var hostStatuses = snapshot.countryStatuses
+        hostStatuses[sender.iso2] = .sender
         let place = region.map { " in \($0)" } ?? ""
-        let title = "Diplomatic posts of \(senderName)\(place), \(snapshot.asOf)"
-        let inRegion = { (iso2: String) in region.map { snapshot.gazetteer.isCountry(iso2, in: $0) } ?? true }
-        let shown = snapshot.countedPosts.filter { inRegion($0.post.host) }
+        let title = "Diplomatic posts of \(sender.name)\(place), \(snapshot.asOf)"
+        // Boundaries may hold codes the gazetteer lacks: those are in no region.
+        let inRegion = { (iso2: String) in region.map { gazetteer.isCountry(iso2, in: $0) } ?? true }
+        let hostInRegion = { (post: Post) in region.map { post.host.isIn($0) } ?? true }
+        let shown = snapshot.countedPosts.filter { hostInRegion($0.post) }
         let shownCounts = Dictionary(grouping: shown, by: \.status).mapValues(\.count)
         let unknown = shownCounts[.unknown].map { ", \($0) unknown (no record yet)" } ?? ""
         let summary = "\(shownCounts[.open] ?? 0) open posts, \(shownCounts[.crossAccredited] ?? 0) hosts covered from elsewhere, \(shownCounts[.closed] ?? 0) closed\(unknown)"
@@ -66,7 +60,7 @@ public struct SVGMapRenderer: Sendable {
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(fixedDecimal(width, 1)) \(fixedDecimal(height, 1))" \
         width="\(fixedDecimal(width, 1))" height="\(fixedDecimal(height, 1))" role="img" aria-labelledby="map-title map-desc">
         <title id="map-title">\(XMLText.escaped(title))</title>
-        <desc id="map-desc">\(XMLText.escaped("\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(view.name). Boundaries: Natural Earth."))</desc>
+        <desc id="map-desc">\(XMLText.escaped("\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(view.name). Boundaries: \(boundaries.label.name)."))</desc>
         <style>\(MapStyle.css)</style>
         \(MapStyle.defs)
         <rect class="background" width="100%" height="100%"/>
@@ -84,24 +78,23 @@ public struct SVGMapRenderer: Sendable {
 
         svg += "<g id=\"countries\">\n"
         for code in boundaries.codes {
-            guard let shape = boundaries.shape(code) else { continue }
+            guard let shape = try boundaries.shape(code, in: session) else { continue }
             let rings = try clip.polygons(shape, grid: countryGrid)
             guard !rings.isEmpty else { continue }
             let status = hostStatuses[code] ?? HostStatus.none
-            let name = snapshot.gazetteer.country(code: code)?.name ?? code
+            let name = gazetteer.country(code: code)?.name ?? code
             svg += "<path class=\"country host-\(status.rawValue)\" data-iso=\"\(XMLText.escaped(code))\" d=\"\(MapCanvas.pathData(pixels: rings, closed: true))\">"
             svg += "<title>\(XMLText.escaped("\(name): \(SVGMapRenderer.hostLabel(status))"))</title></path>\n"
         }
         svg += "</g>\n"
 
         svg += "<g id=\"accreditations\">\n"
-        for link in snapshot.accreditations where inRegion(link.to.post.host) || inRegion(link.from.post.host) {
+        for link in snapshot.accreditations where hostInRegion(link.to.post) || hostInRegion(link.from.post) {
             let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
             let lines = try clip.lines(Antimeridian.split(path))
             guard !lines.isEmpty else { continue }
-            let host = snapshot.gazetteer.country(code: link.to.post.host)?.name ?? link.to.post.host
             let since = link.to.accreditedSince.map { " since \($0)" } ?? ""
-            svg += "<path class=\"accreditation\" d=\"\(MapCanvas.pathData(pixels: lines, closed: false))\"><title>\(XMLText.escaped("\(host) covered from \(link.from.post.city)\(since)"))</title></path>\n"
+            svg += "<path class=\"accreditation\" d=\"\(MapCanvas.pathData(pixels: lines, closed: false))\"><title>\(XMLText.escaped("\(link.to.post.host.name) covered from \(link.from.post.city)\(since)"))</title></path>\n"
         }
         svg += "</g>\n"
 
@@ -127,31 +120,30 @@ public struct SVGMapRenderer: Sendable {
         let priority: (PostState) -> Int = { ($0.status == .open ? 0 : 2) + ($0.post.type == .embassy ? 0 : 1) }
         var seen: Set<String> = []
         for (state, p) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
-            let text = state.status == .crossAccredited
-                ? (snapshot.gazetteer.country(code: state.post.host)?.name ?? state.post.city) : state.post.city
+            let text = state.status == .crossAccredited ? state.post.host.name : state.post.city
             guard seen.insert(text).inserted, let spot = labels.place(text, at: p, radius: 4.2) else { continue }
             svg += "<text class=\"label \(state.status.rawValue)\" x=\"\(fixedDecimal(spot.x, 1))\" y=\"\(fixedDecimal(spot.y, 1))\" text-anchor=\"\(spot.anchor)\">\(XMLText.escaped(text))</text>\n"
         }
         svg += "</g>\n"
         svg += legend(top: canvas.frame.maxY + 10 * textScale, scale: textScale, entries: postEntries, hostStatuses: hostStatuses,
-                      snapshot: snapshot, projectionName: view.name, inRegion: inRegion)
+                      snapshot: snapshot, projectionName: view.name, boundaries: boundaries.label,
+                      inRegion: inRegion, hostInRegion: hostInRegion)
         svg += "</svg>\n"
         return svg
     }
 
     /// The view the options ask for: a region's, a globe's or the world's.
-    private func makeView(_ snapshot: Snapshot, boundaries: Boundaries) throws -> MapView {
-        let capital = snapshot.gazetteer.country(code: snapshot.sender)?.capitalLocation ?? XY(0, 0)
+    private func makeView(sender: Country, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
+        let capital = sender.capitalLocation
         guard let region else {
             let center = projection == .orthographic ? XY(centerLon ?? capital.x, capital.y) : XY(centerLon ?? 0, 0)
-            return try MapView.world(projection, center: center)
+            return try MapView.world(projection, center: center, session: session)
         }
-        return try RegionFit.view(region: region, gazetteer: snapshot.gazetteer, boundaries: boundaries)
+        return try RegionFit.view(region: region, gazetteer: gazetteer, boundaries: boundaries, session: session)
     }
 
     private func tooltip(_ state: PostState, _ snapshot: Snapshot) -> String {
-        let host = snapshot.gazetteer.country(code: state.post.host)?.name ?? state.post.host
-        var text = "\(state.post.city), \(host): \(PostMarker.label(state.post.type).lowercased()), \(state.status.rawValue)"
+        var text = "\(state.post.city), \(state.post.host.name): \(PostMarker.label(state.post.type).lowercased()), \(state.status.rawValue)"
         if let opened = state.opened { text += "; opened \(opened)" }
         if let closed = state.closed { text += "; closed \(closed)" }
         if state.status == .unknown { text += "; no record before \(state.basis.date)" }
@@ -174,7 +166,8 @@ public struct SVGMapRenderer: Sendable {
     }
 
     private func legend(top: Double, scale: Double, entries: [(PostStatus, String, Int)], hostStatuses: [String: HostStatus],
-                        snapshot: Snapshot, projectionName: String, inRegion: (String) -> Bool) -> String {
+                        snapshot: Snapshot, projectionName: String, boundaries: BoundariesLabel,
+                        inRegion: (String) -> Bool, hostInRegion: (Post) -> Bool) -> String {
         let scaling = scale < 1 ? " scale(\(fixedDecimal(scale, 4)))" : ""
         var out = "<g id=\"legend\" transform=\"translate(\(margin),\(fixedDecimal(top, 1)))\(scaling)\">\n"
         out += "<text class=\"legend-heading\" x=\"0\" y=\"12\">Posts (markers)</text>\n"
@@ -202,11 +195,11 @@ public struct SVGMapRenderer: Sendable {
             out += PostMarker.element(type: type, x: 726, y: y - 4, size: 4, classes: "post open", title: nil)
             out += "<text class=\"legend-label\" x=\"736\" y=\"\(fixedDecimal(y, 1))\">\(PostMarker.label(type))</text>\n"
         }
-        let uncounted = snapshot.posts.filter { !$0.post.counted && inRegion($0.post.host) }.count
+        let uncounted = snapshot.posts.filter { !$0.post.counted && hostInRegion($0.post) }.count
         let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) \(uncounted == 1 ? "post" : "posts") outside the official count, not in the figures."
         // Two lines, so that each fits the legend's 1000 px.
         let notes = ["As of \(snapshot.asOf).\(extra)",
-                     "Data: \(dataSource), a source on every row. Boundaries: Natural Earth 1:50m (public domain). Projection: \(projectionName)."]
+                     "Data: \(dataSource), a source on every row. Boundaries: \(boundaries.attribution). Projection: \(projectionName)."]
         let notesTop = 104 + Int(legendRow) * max(0, entries.count - 4)
         for (i, note) in notes.enumerated() {
             out += "<text class=\"legend-note\" x=\"0\" y=\"\(notesTop + 15 * i)\">\(XMLText.escaped(note))</text>\n"

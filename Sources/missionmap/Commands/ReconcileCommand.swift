@@ -16,8 +16,7 @@ struct ReconcileCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Missions log (CSV); the bundled dataset if absent.", valueName: "file"))
-    var missions: String?
+    @OptionGroup var log: LogOptions
 
     @Option(help: ArgumentHelp("Published counts (CSV); the bundled Geo/checks/published-counts.csv if absent.", valueName: "file"))
     var counts: String?
@@ -29,13 +28,14 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (data, network, _) = try loadNetwork(missions: missions)
-            let published = try PublishedCount.load(file: counts ?? data.publishedCounts, gazetteer: network.gazetteer)
-            let rows = Reconciliation.of(published, in: network)
+            let inputs = try Inputs.read(log: log)
+            let file = counts ?? inputs.files.publishedCounts
+            let published = try PublishedCount.load(file: file, gazetteer: inputs.network.gazetteer)
+            let rows = Reconciliation.of(published, in: inputs.network)
             try out.write(ReconciliationFormatter.format(rows, as: format))
             let differing = rows.filter { !$0.agrees }
             for r in differing {
-                printError(DataError(file: counts ?? data.publishedCounts, line: r.count.line,
+                printError(DataError(file: file, line: r.count.line,
                                      "published \(r.count.figure), the log gives \(r.tool) (+\(r.unknown) unknown) ±\(r.count.tolerance)").description)
             }
             if !differing.isEmpty { throw ExitCode.failure }

@@ -4,7 +4,50 @@ public struct SelectionError: Error, Sendable, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
+/// Which posts a command is about, resolved against a log.
+public enum Selection: Sendable, Equatable {
+    /// One sender's posts abroad.
+    case sender(Country)
+    /// Several senders' posts abroad, in the order named.
+    case senders([Country])
+    /// Every sender of the log.
+    case all
+    /// Every sender's posts in one host, or in one city of it.
+    case host(Country, city: String?)
+
+    /// The senders selected, in order: none for a host.
+    public func senders(in network: Network) -> [Country] {
+        switch self {
+        case .sender(let sender): [sender]
+        case .senders(let senders): senders
+        case .all: network.senders.compactMap { network.gazetteer.country(code: $0) }
+        case .host: []
+        }
+    }
+
+    /// The snapshot queries: one per sender, or the host's.
+    public func queries(in network: Network) -> [Snapshot.Query] {
+        if case .host(let host, let city) = self { return [.host(host, city: city)] }
+        return senders(in: network).map { .sender($0) }
+    }
+}
+
 extension Network {
+    /// The selection `--sender` asks for: `all`, a comma-separated list of senders, or one
+    /// sender (see `sender(named:fallback:log:)`, which also says what no choice means).
+    public func selection(senders text: String?, fallback: String?, log: String) throws -> Selection {
+        guard let text else { return .sender(try country(sender(named: nil, fallback: fallback, log: log))) }
+        if text.lowercased() == "all" { return .all }
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { CSVTable.trimmed(String($0)) }
+        let codes = try names.map { try sender(named: $0, fallback: fallback, log: log) }
+        let senders = codes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.map(country)
+        return senders.count == 1 ? .sender(senders[0]) : .senders(senders)
+    }
+
+    private func country(_ code: String) -> Country {
+        gazetteer.country(code: code)!
+    }
+
     /// The sender a command means, as an ISO alpha-2 code: the one named (a code, name or alias,
     /// which must have posts in the log), else `fallback` (KP for the bundled log), else the
     /// log's only sender. Never a guess: a log with several senders and no choice is an error

@@ -13,7 +13,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (_, network, path) = try loadNetwork(missions: file)
+            let log = LogOptions.named(file)
+            let network = try Inputs.read(log: log).network
+            let path = log.path(try DataDirectory.locate())
             let events = network.posts.reduce(0) { $0 + $1.events.count }
             let senders = network.senders.joined(separator: ", ")
             let uncounted = network.posts.filter { !$0.counted }.count

@@ -8,7 +8,10 @@ struct RenderCommand: ParsableCommand {
         abstract: "Draw the network on a date as an SVG map: the world in a projection of your choice, or a region."
     )
 
-    @OptionGroup var data: DataOptions
+    @OptionGroup var log: LogOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var date: DateOptions
+    @OptionGroup var geography: BoundariesOptions
 
     @Option(help: ArgumentHelp("Width of the map in pixels.", valueName: "px"))
     var width: Double = 1200
@@ -34,16 +37,17 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (files, network, boundaries) = try data.load { _, file in try Boundaries(file: file) }
-            let snapshot = try data.snapshot(of: network)
+            let asOf = date.asOf ?? Day.today()
+            let inputs = try Inputs.read(log: log, boundaries: geography)
+            let request = try inputs.request(selection, log: log, asOf: asOf)
+            let sender = try request.selection.single()
             var renderer = SVGMapRenderer(width: width)
             renderer.projection = projection
             renderer.centerLon = centerLon
-            renderer.region = try data.region(region, in: network)
-            renderer.dataSource = logName(data.missions)
-            let loaded = try boundaries.get()
-            data.report(loaded.warnings(against: network.gazetteer), files: files)
-            let svg = try renderer.render(snapshot, boundaries: loaded)
+            renderer.region = try inputs.region(region)
+            renderer.dataSource = request.logName
+            let svg = try renderer.render(request.network.snapshot(.sender(sender), asOf: asOf), gazetteer: request.network.gazetteer,
+                                          boundaries: request.boundaries!, session: inputs.session)
             try out.write(svg)
         }
     }

@@ -7,7 +7,10 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the network on a date as GeoJSON (RFC 7946): posts as points, cross-accreditations as great-circle lines, optionally host countries as polygons."
     )
 
-    @OptionGroup var data: DataOptions
+    @OptionGroup var log: LogOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var date: DateOptions
+    @OptionGroup var geography: BoundariesOptions
 
     @Flag(help: "Add the host countries (and the sender) as polygons with their host_status.")
     var countries = false
@@ -41,13 +44,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let withCountries = countries
-            let (files, network, loaded) = try data.load { _, file in withCountries ? try Boundaries(file: file) : nil }
-            let snapshots = try data.snapshots(of: network)
-            let writer = GeoJSONWriter(decimals: precision, statuses: try statuses(), region: try data.region(region, in: network))
-            let boundaries = try loaded.get()
-            data.report(boundaries?.warnings(against: network.gazetteer) ?? [], files: files)
-            try out.stream { sink in try writer.write(snapshots, countries: boundaries, to: sink) }
+            let asOf = date.asOf ?? Day.today()
+            let inputs = try Inputs.read(log: log, boundaries: countries ? geography : nil)
+            let request = try inputs.request(selection, log: log, asOf: asOf)
+            let writer = GeoJSONWriter(decimals: precision, statuses: try statuses(), region: try inputs.region(region))
+            let layer = request.boundaries.map { (boundaries: $0, session: inputs.session) }
+            try out.stream { sink in try writer.write(request.snapshots, countries: layer, to: sink) }
         }
     }
 }

@@ -1,0 +1,13 @@
+extension Summary {
+    /// Summaries of many senders, made on `workers` threads (see `Workers`) and returned in
+    /// the order of `senders`. Each worker builds its own geography, once.
+    public static func of(_ network: Network, senders: [Country], asOf: Day, compareTo: Day? = nil,
+                          by grouping: Grouping = .region, boundaries: Boundaries, workers: Int) throws -> [Summary] {
+        let jobs = senders.map { sender in
+            Workers.Job(sender.iso2) { bench in
+                try Summary.of(network, sender: sender, asOf: asOf, compareTo: compareTo, by: grouping, geography: bench.geography())
+            }
+        }
+        return try Workers.run(jobs, workers: workers, boundaries: boundaries).outputs
+    }
+}

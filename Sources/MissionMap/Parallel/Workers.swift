@@ -1,0 +1,106 @@
+import Dispatch
+import GeoKit
+import Synchronization
+
+/// What one worker thread owns: its geo session, and what it builds from the shared
+/// boundaries on first use (the land arrangement takes about half a second).
+public final class Workbench {
+    public let session: GeoSession
+    public let boundaries: Boundaries
+    private var built: Geography?
+
+    public init(boundaries: Boundaries) throws {
+        session = try GeoSession()
+        self.boundaries = boundaries
+    }
+
+    /// The geography of the boundaries in this worker's session, built once.
+    public func geography() throws -> Geography {
+        if let built { return built }
+        let made = try Geography(boundaries: boundaries, session: session)
+        built = made
+        return made
+    }
+}
+
+@available(*, unavailable, message: "a workbench belongs to its worker's thread")
+extension Workbench: Sendable {}
+
+/// Many independent outputs made on several threads, each thread with a workbench of its
+/// own; only values (the network, the boundaries) are shared. Every output depends on its job
+/// alone, so the outputs are the same whatever the number of workers or the order of work.
+public enum Workers {
+    /// One output to make: its name, its cost for scheduling (about its seconds on one core),
+    /// and a group: jobs of one group run on one worker, to share what its workbench builds.
+    public struct Job<Output: Sendable>: Sendable {
+        public let name: String
+        public let cost: Double
+        public let group: String?
+        public let make: @Sendable (Workbench) throws -> Output
+
+        public init(_ name: String, cost: Double = 1, group: String? = nil, make: @escaping @Sendable (Workbench) throws -> Output) {
+            self.name = name
+            self.cost = cost
+            self.group = group
+            self.make = make
+        }
+    }
+
+    /// The outputs in the order of the jobs, and the seconds each job and each worker's
+    /// set-up ("(worker N set-up)") took.
+    public struct Made<Output: Sendable>: Sendable {
+        public let outputs: [Output]
+        public let seconds: [String: Double]
+    }
+
+    /// Runs the jobs on `workers` threads: the costliest group or job first, each taken by
+    /// the next free worker. Throws the error of the first failing job, in job order.
+    public static func run<Output: Sendable>(_ jobs: [Job<Output>], workers: Int, boundaries: Boundaries) throws -> Made<Output> {
+        var groups: [String: [Int]] = [:]
+        var units: [[Int]] = []
+        for (i, job) in jobs.enumerated() {
+            if let group = job.group { groups[group, default: []].append(i) } else { units.append([i]) }
+        }
+        units += groups.values
+        let cost = { (unit: [Int]) in unit.reduce(0) { $0 + jobs[$1].cost } }
+        let queue = units.sorted { (cost($0), -$0[0]) > (cost($1), -$1[0]) }
+        let next = Atomic<Int>(0)
+        let results = Mutex<[Int: Result<Output, Error>]>([:])
+        let seconds = Mutex<[String: Double]>([:])
+        let setUp = Mutex<Error?>(nil)
+        let clock = ContinuousClock()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, queue.count))) { worker in
+            let start = clock.now
+            let bench: Workbench
+            do {
+                bench = try Workbench(boundaries: boundaries)
+            } catch {
+                setUp.withLock { $0 = $0 ?? error }
+                return
+            }
+            seconds.withLock { $0["(worker \(worker) set-up)"] = (clock.now - start).seconds }
+            while true {
+                let u = next.add(1, ordering: .relaxed).oldValue
+                guard u < queue.count else { return }
+                for i in queue[u] {
+                    let start = clock.now
+                    let result = Result { try jobs[i].make(bench) }
+                    let took = (clock.now - start).seconds
+                    results.withLock { $0[i] = result }
+                    seconds.withLock { $0[jobs[i].name] = took }
+                }
+            }
+        }
+        if let error = setUp.withLock({ $0 }) { throw error }
+        let outputs = try results.withLock { all in try jobs.indices.map { try all[$0]!.get() } }
+        return Made(outputs: outputs, seconds: seconds.withLock { $0 })
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double.
+    public var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import MissionMap
+
+struct ChangesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changes",
+        abstract: "List every event of the sender's posts between two dates, with its source."
+    )
+
+    @OptionGroup var log: LogOptions
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(help: ArgumentHelp("Events after this date (YYYY-MM-DD)...", valueName: "date"))
+    var from: Day
+
+    @Option(help: ArgumentHelp("...up to and including this one; today (UTC) if absent.", valueName: "date"))
+    var to: Day?
+
+    @Option(help: "Output format: table, csv, json or markdown.")
+    var format: SummaryFormatter.Format = .table
+
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        if let to, to < from { throw ValidationError("--to must not come before --from") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let to = to ?? Day.today()
+            let inputs = try Inputs.read(log: log)
+            let sender = try inputs.request(selection, log: log, asOf: to).selection.single()
+            try out.write(ChangesFormatter.format(Changes(network: inputs.network, sender: sender, from: from, to: to), as: format))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import MissionMap
+
+struct GalleryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gallery",
+        abstract: "Write the README's gallery (maps, GeoJSON, figures) from the bundled data, in one process on every core."
+    )
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "dir"))
+    var output = "Output"
+
+    @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print how long each file took, and each worker's set-up, to standard error.")
+    var timings = false
+
+    func validate() throws {
+        guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let clock = ContinuousClock(), start = clock.now
+            let inputs = try Inputs.read(log: .named(nil), boundaries: .bundled)
+            let loaded = clock.now
+            let jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName)
+            let made = try Workers.run(jobs, workers: workers, boundaries: inputs.boundaries!)
+            let files = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.name), made.outputs))
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
+                throw CommandFailure("cannot write into \(output): it is a file, not a folder")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure("cannot make the folder \(output): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+            }
+            for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+                let file = try OutputFile(path: URL(fileURLWithPath: output).appendingPathComponent(name).path)
+                try file.write(text)
+                try file.commit()
+            }
+            if timings {
+                var lines = ["load      \(String(format: "%.3f", (loaded - start).seconds)) s"]
+                lines += made.seconds.sorted { $0.value > $1.value }.map { "\($0.key)  \(String(format: "%.3f", $0.value)) s" }
+                lines.append("total     \(String(format: "%.3f", (clock.now - start).seconds)) s")
+                StandardStreams.error(Data((lines.joined(separator: "\n") + "\n").utf8))
+            }
+        }
+    }
+}
+
+extension GalleryCommand {
+    /// The README's gallery of sender KP: each file's name, its cost for scheduling (about
+    /// its seconds on one core, as `--timings` shows), and how to make it. The summaries share
+    /// one worker, which builds the land arrangement once for them all.
+    static func jobs(network: Network, logName: String) -> [Workers.Job<String>] {
+        let kp = network.gazetteer.country(code: "KP")!
+        func map(_ name: String, _ date: String, cost: Double = 0.1, _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
+            Workers.Job(name, cost: cost) { bench in
+                var renderer = SVGMapRenderer()
+                renderer.dataSource = logName
+                configure(&renderer)
+                return try renderer.render(network.snapshot(.sender(kp), asOf: Day(date)!), gazetteer: network.gazetteer,
+                                           boundaries: bench.boundaries, session: bench.session)
+            }
+        }
+        func summary(_ name: String, _ date: String, compareTo: String?, format: SummaryFormatter.Format, cost: Double = 0.05) -> Workers.Job<String> {
+            Workers.Job(name, cost: cost, group: "geography") { bench in
+                let s = try Summary.of(network, sender: kp, asOf: Day(date)!, compareTo: compareTo.flatMap { Day($0) },
+                                       geography: bench.geography())
+                return try SummaryFormatter.format(s, as: format)
+            }
+        }
+        func geoJSON(_ name: String, _ date: String, countries: Bool, cost: Double) -> Workers.Job<String> {
+            Workers.Job(name, cost: cost) { bench in
+                try GeoJSONWriter().string(network.snapshot(.sender(kp), asOf: Day(date)!),
+                                           countries: countries ? (bench.boundaries, bench.session) : nil)
+            }
+        }
+        return [
+            map("world-2023-10-01.svg", "2023-10-01") { _ in },
+            map("world-2024-12-31.svg", "2024-12-31") { _ in },
+            map("africa-2024-12-31.svg", "2024-12-31", cost: 0.25) { $0.region = "Africa" },
+            map("europe-2024-12-31.svg", "2024-12-31", cost: 0.27) { $0.region = "Europe" },
+            map("pacific-2024-12-31.svg", "2024-12-31") { $0.centerLon = 150 },
+            map("globe-2024-12-31.svg", "2024-12-31") { $0.projection = .orthographic },
+            geoJSON("posts-2023-10-01.geojson", "2023-10-01", countries: false, cost: 0.003),
+            geoJSON("posts-2024-02-01.geojson", "2024-02-01", countries: false, cost: 0.003),
+            geoJSON("network-2024-02-01.geojson", "2024-02-01", countries: true, cost: 0.2),
+            // The first summary builds the land arrangement.
+            summary("summary-2023-10-01.json", "2023-10-01", compareTo: nil, format: .json, cost: 0.5),
+            summary("summary-2024-02-01.json", "2024-02-01", compareTo: nil, format: .json),
+            summary("summary-2024-02-01-vs-2023-10-01.txt", "2024-02-01", compareTo: "2023-10-01", format: .table),
+            summary("summary-2024-02-01-vs-2023-10-01.csv", "2024-02-01", compareTo: "2023-10-01", format: .csv),
+            Workers.Job("changes-2023-10-01-to-2024-02-01.md", cost: 0.001) { _ in
+                try ChangesFormatter.format(Changes(network: network, sender: kp, from: Day("2023-10-01")!, to: Day("2024-02-01")!),
+                                            as: .markdown)
+            },
+        ]
+    }
+}

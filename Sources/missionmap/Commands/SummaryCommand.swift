@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import MissionMap
+
+extension SummaryFormatter.Format: ExpressibleByArgument {}
+extension Summary.Grouping: ExpressibleByArgument {}
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Figures per UN region (or subregion) on a date: posts, covered countries, shares of land and population, distance to the nearest post."
+    )
+
+    @OptionGroup var log: LogOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var date: DateOptions
+    @OptionGroup var geography: BoundariesOptions
+
+    @Option(help: "Rows per region or per subregion.")
+    var by: Summary.Grouping = .region
+
+    @Option(name: .customLong("compare-to"), help: ArgumentHelp("Add each figure's change since this date (YYYY-MM-DD).", valueName: "date"))
+    var compareTo: Day?
+
+    @Option(help: "Output format: table, csv, json or markdown.")
+    var format: SummaryFormatter.Format = .table
+
+    @Option(help: ArgumentHelp("Worker threads for --sender all (default: the number of cores).", valueName: "n"))
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let asOf = date.asOf ?? Day.today()
+            // The geography (land arrangement) is built while the log is read, unless several
+            // senders will give each worker its own.
+            let onWorkers = selection.namesSeveral && workers > 1
+            let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session -> Geography? in
+                guard !onWorkers else { return nil }
+                let geography = try Geography(boundaries: boundaries, session: session)
+                try geography.prepare()
+                return geography
+            }
+            let request = try inputs.request(selection, log: log, asOf: asOf)
+            let senders = request.senders
+            let summaries: [Summary]
+            if let geography = built ?? nil {
+                summaries = try senders.map {
+                    try Summary.of(request.network, sender: $0, asOf: asOf, compareTo: compareTo, by: by, geography: geography)
+                }
+            } else {
+                // Senders are independent: every worker gets its own session and geography.
+                summaries = try Summary.of(request.network, senders: senders, asOf: asOf, compareTo: compareTo, by: by,
+                                           boundaries: request.boundaries!, workers: workers)
+            }
+            if case .sender = request.selection {
+                try out.write(SummaryFormatter.format(summaries[0], as: format))
+            } else if format == .json {
+                try out.write(SummaryFormatter.json(summaries))
+            } else if format == .csv {
+                try out.write(SummaryFormatter.csv(summaries))
+            } else {
+                try out.write(summaries.map { try SummaryFormatter.format($0, as: format) }.joined(separator: "\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import MissionMap
+
+/// Which country boundaries a command draws or measures with.
+struct BoundariesOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Country boundaries: a GeoJSON FeatureCollection of polygons with iso2 and pop_est properties; the bundled Natural Earth 1:50m if absent.", valueName: "file"))
+    var boundaries: String?
+}
+
+extension BoundariesOptions {
+    /// The bundled boundaries, named in code rather than on the command line.
+    static var bundled: BoundariesOptions {
+        var options = BoundariesOptions()
+        options.boundaries = nil
+        return options
+    }
+
+    /// Whether the boundaries read are the bundled file, however named.
+    func isBundled(_ files: DataDirectory) -> Bool {
+        boundaries.map(files.isBundledBoundaries) ?? true
+    }
+}

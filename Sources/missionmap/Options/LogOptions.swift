@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import MissionMap
+
+/// Which missions log a command reads.
+struct LogOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Missions log (CSV); the bundled dataset if absent.", valueName: "file"))
+    var missions: String?
+
+    /// A log named in code rather than on the command line (nil: the bundled one).
+    static func named(_ missions: String?) -> LogOptions {
+        var options = LogOptions()
+        options.missions = missions
+        return options
+    }
+
+    /// How messages and maps name the log: its file name, or the bundled log's label.
+    var name: String {
+        missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
+    }
+
+    /// The sender a selection falls back to: KP for the bundled log, none for a user's.
+    var fallbackSender: String? {
+        missions == nil ? "KP" : nil
+    }
+
+    /// The log's path: the file named, or the bundled log.
+    func path(_ files: DataDirectory) -> String {
+        missions ?? files.missions
+    }
+
+    /// Reads and checks a log against the bundled gazetteer; its warnings are left to `Inputs`.
+    static func read(_ path: String, _ files: DataDirectory) throws -> Network {
+        try MissionsLog.load(file: path, gazetteer: files.gazetteer())
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+
+/// Where a command writes: a file given with -o (written whole or not at all), or stdout.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func write(_ text: String) throws {
+        try stream { try $0(text) }
+    }
+
+    /// Hands `body` a sink for the output as it is produced: standard output, or a file that
+    /// appears only once `body` has finished without error.
+    func stream(_ body: ((String) throws -> Void) throws -> Void) throws {
+        guard let output else {
+            var buffer = Data()
+            try body { text in
+                buffer.append(contentsOf: text.utf8)
+                if buffer.count >= 1 << 16 {
+                    try StandardStreams.output(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try StandardStreams.output(buffer)
+            return
+        }
+        let file = try OutputFile(path: output)
+        try body(file.write)
+        try file.commit()
+    }
+}
