@@ -3,7 +3,7 @@ import Testing
 
 /// Every file of the bad-input corpus fails every command the same way: one
 /// `FILE:LINE: error:` line, exit status 1, and no output file.
-@Suite struct BadInputTests {
+@Suite(.tags(.endToEnd)) struct BadInputTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/bad")
 
     static let files: [String] = {
@@ -31,6 +31,7 @@ import Testing
         let expected = try String(contentsOfFile: file.replacingOccurrences(of: ".geojson", with: ".expected"), encoding: .utf8)
         let repairs = expected.contains(": warning: ")
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         for (i, command) in [["summary", "--as-of", "2024-01-01"], ["render", "--as-of", "2024-01-01"], ["export", "--as-of", "2024-01-01", "--countries"]].enumerated() {
             let out = dir.appendingPathComponent("out\(i)").path
             let run = try CLI.missionmap(command + ["--boundaries", file, "-o", out])
@@ -43,6 +44,7 @@ import Testing
     /// RFC 7946 allows a third number in a position (an altitude): it is read and dropped.
     @Test func boundariesWithAltitudesAreRead() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let file = dir.appendingPathComponent("altitudes.geojson").path
         try """
         {"type":"FeatureCollection","features":[
@@ -66,6 +68,7 @@ import Testing
     /// repair, India, is documented). A copy of it is a user's file, whose repairs are said.
     @Test func bundledBoundariesWarnTheSameNamedOrNot() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let link = dir.appendingPathComponent("link.geojson").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: CLI.repo.appendingPathComponent("Geo/countries50.geojson").path)
         let copy = dir.appendingPathComponent("copy.geojson").path
@@ -79,6 +82,12 @@ import Testing
         }
         let run = try CLI.missionmap(["render", "--as-of", "2024-01-01", "-o", dir.appendingPathComponent("copy.svg").path, "--boundaries", copy])
         #expect(run.stderr.hasPrefix("\(copy):100: warning: feature 99: IN is not a valid polygon"))
+        // The map credits the boundaries it was drawn with: Natural Earth, or the user's file by name.
+        let bundled = try String(contentsOfFile: dir.appendingPathComponent("out2").path, encoding: .utf8)
+        #expect(bundled.contains("Boundaries: Natural Earth 1:50m (public domain).") && bundled.contains("Boundaries: Natural Earth.</desc>"))
+        let copied = try String(contentsOfFile: dir.appendingPathComponent("copy.svg").path, encoding: .utf8)
+        #expect(copied.contains("Boundaries: copy.geojson. Projection") && copied.contains("Boundaries: copy.geojson.</desc>"))
+        #expect(!copied.contains("Natural Earth 1:50m"))
     }
 
     @Test(arguments: files)
@@ -90,7 +99,9 @@ import Testing
         #expect(validate.stderr == "\(file):\(expected)\n")
         #expect(validate.stdout.isEmpty)
 
-        let out = try CLI.temporaryDirectory().appendingPathComponent("out").path
+        let folder = try CLI.temporaryDirectory()
+        defer { CLI.remove(folder) }
+        let out = folder.appendingPathComponent("out").path
         for command in ["export", "summary", "render"] {
             let run = try CLI.missionmap([command, "--missions", file, "-o", out])
             #expect(run.status == 1, "\(command)")
@@ -101,6 +112,7 @@ import Testing
 
     @Test func rowWithoutSourceWarnsAndStillWorks() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let file = dir.appendingPathComponent("nosource.csv").path
         try "post_id,date,event,sender,host,city,type,source\nKP-ES,2020-01-01,opened,KP,ES,,embassy,\n"
             .write(toFile: file, atomically: true, encoding: .utf8)

@@ -60,10 +60,15 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh empty directory for a test's files.
+    /// A fresh empty directory for a test's files; the caller removes it (`remove(_:)`).
     static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("missionmap-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
+    }
+
+    /// Removes a test's directory and everything in it.
+    static func remove(_ dir: URL) {
+        try? FileManager.default.removeItem(at: dir)
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// The built CLI on the bundled data, checked by real consumers: ogrinfo, xmllint, rsvg-convert.
-@Suite struct EndToEndTests {
+@Suite(.tags(.endToEnd)) final class EndToEndTests {
     let dir: URL
     init() throws { dir = try CLI.temporaryDirectory() }
+    deinit { CLI.remove(dir) }
 
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// `missionmap export` in every variant, read by GDAL and by an independent RFC 7946 checker.
-@Suite struct ExportTests {
+@Suite(.tags(.endToEnd)) final class ExportTests {
     let dir: URL
     init() throws { dir = try CLI.temporaryDirectory() }
+    deinit { CLI.remove(dir) }
 
     static let variants: [[String]] = [
         [], ["--countries"], ["--status", "open"], ["--status", "cross-accredited,closed", "--countries"],

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The gallery made in one process on several threads equals the same files made one by one.
-@Suite struct GalleryTests {
+@Suite(.tags(.endToEnd)) struct GalleryTests {
+    /// A gallery made into a new folder, which the caller removes.
     func gallery(workers: Int) throws -> URL {
         let dir = try CLI.temporaryDirectory()
         let run = try CLI.missionmap(["gallery", "-o", dir.path, "--workers", "\(workers)"])
@@ -11,7 +12,10 @@ import Testing
     }
 
     @Test func parallelEqualsSerialEqualsSingleCommands() throws {
+        var folders: [URL] = []
+        defer { folders.forEach(CLI.remove) }
         let serial = try gallery(workers: 1)
+        folders.append(serial)
         let names = try FileManager.default.contentsOfDirectory(atPath: serial.path).sorted()
         #expect(names.count == 14)
         // Several parallel runs, with more workers than cores too: the order in which workers
@@ -19,6 +23,7 @@ import Testing
         var parallel = serial
         for workers in [2, 2, 4] {
             parallel = try gallery(workers: workers)
+            folders.append(parallel)
             #expect(try FileManager.default.contentsOfDirectory(atPath: parallel.path).sorted() == names)
             for name in names {
                 let a = try Data(contentsOf: serial.appendingPathComponent(name)), b = try Data(contentsOf: parallel.appendingPathComponent(name))
@@ -26,6 +31,7 @@ import Testing
             }
         }
         let single = try CLI.temporaryDirectory()
+        defer { CLI.remove(single) }
         for (name, args) in [("world-2023-10-01.svg", ["render", "--as-of", "2023-10-01"]),
                              ("europe-2024-12-31.svg", ["render", "--as-of", "2024-12-31", "--region", "Europe"]),
                              ("summary-2024-02-01.json", ["summary", "--as-of", "2024-02-01", "--format", "json"])] {

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 
 /// A user's own dataset for another sender (Iceland, illustrative) goes through every command.
-@Suite struct OtherSenderTests {
+@Suite(.tags(.endToEnd)) final class OtherSenderTests {
     static let missions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/iceland.csv").path
     let dir: URL
     init() throws { dir = try CLI.temporaryDirectory() }
+    deinit { CLI.remove(dir) }
 
     func run(_ arguments: [String]) throws -> CLI.Result {
         let result = try CLI.missionmap(arguments + ["--missions", Self.missions, "--sender", "Iceland", "--as-of", "2024-01-01"])
@@ -48,7 +49,7 @@ import Testing
 }
 
 /// Which sender a command means, as a user with their own log meets it.
-@Suite struct SenderChoiceCLITests {
+@Suite(.tags(.endToEnd)) struct SelectionCLITests {
     @Test func aOneSenderLogNeedsNoSender() throws {
         let run = try CLI.missionmap(["summary", "--missions", OtherSenderTests.missions, "--as-of", "2024-01-01", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -65,6 +66,7 @@ import Testing
 
     @Test func aLogWithSeveralSendersAsksWhich() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let file = dir.appendingPathComponent("two.csv").path
         var text = try String(contentsOfFile: OtherSenderTests.missions, encoding: .utf8)
         text += "NO-SE,2020-01-01,opened,NO,SE,,embassy,,,,,https://example.org/no,\n"
@@ -76,10 +78,51 @@ import Testing
     }
 }
 
+/// Several senders named at once, where a command can take them.
+@Suite(.tags(.endToEnd)) struct SeveralSendersCLITests {
+    @Test func summaryAndExportTakeAListInItsOrder() throws {
+        let summary = try CLI.missionmap(["summary", "--sender", "SE, North Korea", "--as-of", "2024-06-01", "--format", "csv"])
+        #expect(summary.status == 0, "\(summary.stderr)")
+        let senders = summary.stdout.components(separatedBy: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first }
+        // Each sender's rows together, the senders in the order named.
+        #expect(senders.map(String.init).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } } == ["SE", "KP"])
+        let json = try CLI.missionmap(["summary", "--sender", "KP,SE,KP", "--as-of", "2024-06-01", "--format", "json"])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(array.compactMap { $0["sender"] as? String } == ["KP", "SE"], "a sender named twice is summed up once")
+        let export = try CLI.missionmap(["export", "--sender", "KP,SE", "--as-of", "2024-06-01"])
+        let features = try #require((try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])?["features"] as? [[String: Any]])
+        let exported = Set(features.compactMap { ($0["properties"] as? [String: Any])?["sender"] as? String })
+        #expect(exported == ["KP", "SE"])
+    }
+
+    /// A name with a comma of its own is one sender, in every command.
+    @Test func aCommaInAnAliasIsNoList() throws {
+        let commands = [["render", "--as-of", "2024-01-01"], ["summary", "--as-of", "2024-01-01", "--format", "json"],
+                        ["changes", "--from", "2023-01-01", "--to", "2024-01-01"]]
+        for command in commands {
+            let run = try CLI.missionmap(command + ["--sender", "Korea, North"])
+            #expect(run.status == 0, "\(command[0]): \(run.stderr)")
+        }
+        let both = try CLI.missionmap(["summary", "--sender", "Korea, North,Sweden", "--format", "csv"])
+        #expect(both.status == 1 && both.stderr.contains("unknown sender 'Korea'"), "a list of names splits at every comma")
+    }
+
+    @Test func oneSendersViewsRefuseSeveral() throws {
+        let render = try CLI.missionmap(["render", "--sender", "KP,SE", "--as-of", "2024-06-01"])
+        #expect(render.status == 1 && render.stdout.isEmpty)
+        #expect(render.stderr == "missionmap: error: several senders are for export and summary: name one with --sender\n")
+        let changes = try CLI.missionmap(["changes", "--sender", "all", "--from", "2020-01-01"])
+        #expect(changes.status == 1 && changes.stderr == "missionmap: error: --sender all is for export and summary\n")
+        let typo = try CLI.missionmap(["summary", "--sender", "KP,Swedn"])
+        #expect(typo.status == 1 && typo.stderr.contains("did you mean Sweden (SE)?"))
+    }
+}
+
 /// Before a post's first record the log says `unknown`, in every output.
-@Suite struct EvidenceHorizonCLITests {
+@Suite(.tags(.endToEnd)) struct EvidenceHorizonCLITests {
     @Test func unknownPostsReachGeoJSONTheMapAndTheSummary() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let geojson = dir.appendingPathComponent("p.geojson").path, svg = dir.appendingPathComponent("m.svg").path
         #expect(try CLI.missionmap(["export", "--as-of", "1995-06-30", "-o", geojson]).status == 0)
         #expect(try CLI.tool("ogrinfo", ["-ro", "-al", "-so", geojson]).stderr.isEmpty)

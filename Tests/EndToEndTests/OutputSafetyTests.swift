@@ -3,12 +3,14 @@ import Testing
 
 /// Output is whole or absent, goes where it was asked or fails saying why, and does not
 /// depend on the locale or the current directory.
-@Suite struct OutputSafetyTests {
+@Suite(.tags(.endToEnd)) final class OutputSafetyTests {
     let dir: URL
 
     init() throws {
         dir = try CLI.temporaryDirectory()
     }
+
+    deinit { CLI.remove(dir) }
 
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 

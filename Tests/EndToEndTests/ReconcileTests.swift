@@ -3,7 +3,7 @@ import Testing
 
 /// `missionmap reconcile` sets the published counts beside the log's figures; `summary` gives
 /// the same figures for the same dates.
-@Suite struct ReconcileTests {
+@Suite(.tags(.endToEnd)) struct ReconcileTests {
     func rows(_ arguments: [String] = []) throws -> [[String: Any]] {
         let run = try CLI.missionmap(["reconcile", "--format", "json"] + arguments)
         #expect(run.status == 0, "\(run.stderr)")
@@ -30,6 +30,7 @@ import Testing
 
     @Test func aCountTheLogMissesFailsWithItsLine() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let file = dir.appendingPathComponent("counts.csv").path
         try """
         date,direction,sender,host,scope,figure,tolerance,source,note

@@ -3,9 +3,10 @@ import Testing
 
 /// `missionmap render` in every projection and centre, checked by xmllint and rsvg-convert,
 /// and for the artefacts a missing antimeridian cut leaves: paths that jump across the map.
-@Suite struct RenderTests {
+@Suite(.tags(.endToEnd)) final class RenderTests {
     let dir: URL
     init() throws { dir = try CLI.temporaryDirectory() }
+    deinit { CLI.remove(dir) }
 
     func render(_ arguments: [String]) throws -> String {
         let file = dir.appendingPathComponent("m-\(UUID().uuidString).svg").path

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `missionmap summary` and `missionmap changes` on the bundled data, every format parsed back.
-@Suite struct SummaryTests {
+@Suite(.tags(.endToEnd)) struct SummaryTests {
     func run(_ arguments: [String]) throws -> String {
         let result = try CLI.missionmap(arguments)
         #expect(result.status == 0, "\(result.stderr)")
@@ -21,6 +21,7 @@ import Testing
     /// whichever worker happens to take which sender.
     @Test func allSendersInParallelEqualSerial() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let missions = dir.appendingPathComponent("three.csv").path
         var log = "post_id,date,event,sender,host,type,accredited_from,source\n"
         for (sender, hosts) in [("SE", ["KP", "NO", "FI", "DK", "CN", "EG"]), ("PL", ["KP", "DE", "CZ", "BR"]), ("CU", ["KP", "VN", "AO", "MX", "ES"])] {
@@ -60,7 +61,9 @@ import Testing
         let csv = try run(args + ["--format", "csv"])
         let table = try run(args)
         let markdown = try run(args + ["--format", "markdown"])
-        let file = try CLI.temporaryDirectory().appendingPathComponent("s.csv").path
+        let folder = try CLI.temporaryDirectory()
+        defer { CLI.remove(folder) }
+        let file = folder.appendingPathComponent("s.csv").path
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
         let parse = try CLI.tool("python3", ["-c", "import csv,sys; rows=list(csv.DictReader(open(sys.argv[1],newline=''))); print(len(rows), rows[-1]['subregion'], rows[-1]['open'], rows[-1]['area_share_covered'])", file])
         let world = try #require(j["world"] as? [String: Any])
@@ -94,6 +97,7 @@ import Testing
 
     @Test func changesCSVNeutralisesFormulasFromTheData() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let missions = dir.appendingPathComponent("evil.csv").path
         try """
         post_id,date,event,sender,host,type,source,note

@@ -1,7 +1,7 @@
 import Testing
 @testable import GeoKit
 
-@Suite struct GeodesicTests {
+@Suite(.tags(.unit)) struct GeodesicTests {
     let unitCell = [XY(0, 0), XY(1, 0), XY(1, 1), XY(0, 1), XY(0, 0)]
 
     @Test func areaOfOneDegreeCellAtTheEquator() {
@@ -32,7 +32,7 @@ import Testing
     }
 }
 
-@Suite struct GeodesicDirectTests {
+@Suite(.tags(.unit)) struct GeodesicDirectTests {
     @Test func destinationInvertsDistance() {
         let madrid = XY(-3.7038, 40.4168), rome = XY(12.4964, 41.9028)
         let g = Geodesic.wgs84

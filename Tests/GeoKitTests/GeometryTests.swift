@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GeoKit
 
-@Suite struct GeometryTests {
+@Suite(.tags(.unit)) struct GeometryTests {
     let geos: GEOSContext
     init() throws { geos = try GEOSContext() }
 
@@ -75,7 +75,7 @@ import Testing
     }
 }
 
-@Suite struct GeometryErrorTests {
+@Suite(.tags(.unit)) struct GeometryErrorTests {
     let geos: GEOSContext
     init() throws { geos = try GEOSContext() }
 
@@ -98,7 +98,7 @@ import Testing
     }
 }
 
-@Suite struct PrecisionTests {
+@Suite(.tags(.unit)) struct PrecisionTests {
     @Test func snappingRoundsAndStaysValid() throws {
         let geos = try GEOSContext()
         // A sliver thinner than the grid collapses; the square keeps its corners on the grid.
@@ -111,7 +111,7 @@ import Testing
     }
 }
 
-@Suite struct EmptyGeometryTests {
+@Suite(.tags(.unit)) struct EmptyGeometryTests {
     @Test func emptyPartsHaveNoCoordinates() throws {
         let geos = try GEOSContext()
         #expect(try geos.geometry(wkt: "POLYGON EMPTY").polygons().isEmpty)

@@ -1,7 +1,7 @@
 import Testing
 @testable import GeoKit
 
-@Suite struct TransformerTests {
+@Suite(.tags(.unit)) struct TransformerTests {
     @Test func equalEarthAreaOfDensifiedCellMatchesGeodesicArea() throws {
         let geos = try GEOSContext()
         let proj = try ProjContext()

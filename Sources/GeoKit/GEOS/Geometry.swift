@@ -89,15 +89,9 @@ public final class Geometry {
         try Geometry(GEOSUnaryUnion_r(handle, pointer), "GEOSUnaryUnion", in: context)
     }
 
-
     public func intersection(_ other: Geometry) throws -> Geometry {
         sameContext(other)
         return try Geometry(GEOSIntersection_r(handle, pointer, other.pointer), "GEOSIntersection", in: context)
-    }
-
-    public func difference(_ other: Geometry) throws -> Geometry {
-        sameContext(other)
-        return try Geometry(GEOSDifference_r(handle, pointer, other.pointer), "GEOSDifference", in: context)
     }
 
     /// The bounding rectangle as a polygon (a point for a point).

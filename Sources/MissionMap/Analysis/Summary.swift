@@ -161,6 +161,15 @@ public struct Summary: Sendable, Equatable {
         self.notes = notes
     }
 
+    /// The summary of each sender a request selects, on its date, with each figure's change
+    /// since `compareTo` if given.
+    public static func of(_ request: Request, compareTo: Day? = nil, by grouping: Grouping = .region,
+                          geography: Geography?) throws -> [Summary] {
+        try request.senders.map {
+            try of(request.network, sender: $0, asOf: request.asOf, compareTo: compareTo, by: grouping, geography: geography)
+        }
+    }
+
     /// The summary of `sender` on `asOf`, with each figure's change since `compareTo` if given.
     public static func of(_ network: Network, sender: Country, asOf: Day, compareTo: Day? = nil,
                           by grouping: Grouping = .region, geography: Geography?) throws -> Summary {

@@ -23,10 +23,11 @@ public struct Reconciliation: Sendable {
 
     /// Every published count beside the log's figure.
     public static func of(_ counts: [PublishedCount], in network: Network) -> [Reconciliation] {
-        var snapshots: [String: Snapshot] = [:]
+        struct Key: Hashable { let query: Snapshot.Query, date: Day }
+        var snapshots: [Key: Snapshot] = [:]
         return counts.map { count in
             let query: Snapshot.Query = count.direction == .abroad ? .sender(count.country) : .host(count.country, city: nil)
-            let key = "\(count.direction) \(count.country) \(count.date)"
+            let key = Key(query: query, date: count.date)
             let snapshot = snapshots[key] ?? network.snapshot(query, asOf: count.date)
             snapshots[key] = snapshot
             // The scope filters on the country on the far side of each post.

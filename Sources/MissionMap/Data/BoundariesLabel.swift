@@ -19,9 +19,10 @@ public struct BoundariesLabel: Sendable, Equatable {
     /// The bundled boundaries (see Geo/README.md).
     public static let naturalEarth50m = BoundariesLabel(name: "Natural Earth", attribution: "Natural Earth 1:50m (public domain)", scale: "1:50m")
 
-    /// A file known only by its name.
+    /// A file known only by its name, its control and bidi characters escaped (the name goes
+    /// into tables, notes and maps, which refuse such characters in the data too).
     public static func file(_ path: String) -> BoundariesLabel {
-        let name = URL(fileURLWithPath: path).lastPathComponent
+        let name = Echo.escaped(URL(fileURLWithPath: path).lastPathComponent)
         return BoundariesLabel(name: name, attribution: name)
     }
 }

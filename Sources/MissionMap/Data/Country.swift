@@ -14,6 +14,11 @@ public struct Country: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { iso2 }
 
+    // One gazetteer has one country per code: comparing and hashing the code alone is the
+    // same and much cheaper (snapshots compare the countries of every post).
+    public static func == (a: Country, b: Country) -> Bool { a.iso2 == b.iso2 }
+    public func hash(into hasher: inout Hasher) { hasher.combine(iso2) }
+
     /// Whether the country lies in a UN region or subregion (as the gazetteer spells it).
     public func isIn(_ regionOrSubregion: String) -> Bool {
         region == regionOrSubregion || subregion == regionOrSubregion

@@ -11,9 +11,9 @@ public struct Network: Sendable {
         self.warnings = warnings
     }
 
-    /// The senders present, by ISO code, sorted.
-    public var senders: [String] {
-        Array(Set(posts.map(\.sender.iso2))).sorted()
+    /// The senders present, sorted by ISO code.
+    public var senders: [Country] {
+        Set(posts.map(\.sender)).sorted { $0.iso2 < $1.iso2 }
     }
 
     /// The posts a query asks for, as they stand on `date`.

@@ -31,4 +31,9 @@ public struct Post: Sendable, Identifiable {
     /// Whether the post is in the official counts; posts outside them (a branch office,
     /// a de facto representation) are drawn and exported but left out of every figure.
     public let counted: Bool
+
+    /// Whether the post was ever resident (or meant to be): not only a host covered from elsewhere.
+    public var isResident: Bool {
+        events.contains { $0.kind != .accredited && $0.kind != .accreditationEnded }
+    }
 }

@@ -20,7 +20,7 @@ public enum Selection: Sendable, Equatable {
         switch self {
         case .sender(let sender): [sender]
         case .senders(let senders): senders
-        case .all: network.senders.compactMap { network.gazetteer.country(code: $0) }
+        case .all: network.senders
         case .host: []
         }
     }
@@ -33,55 +33,50 @@ public enum Selection: Sendable, Equatable {
 }
 
 extension Network {
-    /// The selection `--sender` asks for: `all`, a comma-separated list of senders, or one
-    /// sender (see `sender(named:fallback:log:)`, which also says what no choice means).
-    public func selection(senders text: String?, fallback: String?, log: String) throws -> Selection {
-        guard let text else { return .sender(try country(sender(named: nil, fallback: fallback, log: log))) }
-        if text.lowercased() == "all" { return .all }
-        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { CSVTable.trimmed(String($0)) }
-        let codes = try names.map { try sender(named: $0, fallback: fallback, log: log) }
-        let senders = codes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.map(country)
+    /// The senders named (codes, names or aliases, each of which must have posts in the log),
+    /// in the order named and each once; with no name, the one `sender(named:fallback:log:)`
+    /// falls back to.
+    public func selection(senders names: [String], fallback: String?, log: String) throws -> Selection {
+        guard !names.isEmpty else { return .sender(try sender(named: nil, fallback: fallback, log: log)) }
+        var senders: [Country] = []
+        for name in names {
+            let sender = try sender(named: name, fallback: fallback, log: log)
+            if !senders.contains(sender) { senders.append(sender) }
+        }
         return senders.count == 1 ? .sender(senders[0]) : .senders(senders)
     }
 
-    private func country(_ code: String) -> Country {
-        gazetteer.country(code: code)!
-    }
-
-    /// The sender a command means, as an ISO alpha-2 code: the one named (a code, name or alias,
-    /// which must have posts in the log), else `fallback` (KP for the bundled log), else the
-    /// log's only sender. Never a guess: a log with several senders and no choice is an error
-    /// that lists them, and a sender absent from the log is an error with a "did you mean".
-    public func sender(named text: String?, fallback: String?, log: String) throws -> String {
+    /// The sender a command means: the one named (a code, name or alias, which must have
+    /// posts in the log), else `fallback` (KP for the bundled log), else the log's only sender.
+    /// Never a guess: a log with several senders and no choice is an error that lists them,
+    /// and a sender absent from the log is an error with a "did you mean".
+    public func sender(named text: String?, fallback: String?, log: String) throws -> Country {
         let present = senders
         guard let text else {
-            if let fallback, present.contains(fallback) { return fallback }
+            if let fallback, let sender = present.first(where: { $0.iso2 == fallback }) { return sender }
             if present.count == 1 { return present[0] }
             throw SelectionError("\(log) has \(present.count) senders (\(listed(present))): choose one with --sender")
         }
-        let code = gazetteer.country(matching: text)?.iso2
-        if let code, present.contains(code) { return code }
-        let what = code.map { "\(name(of: $0)) (\($0)) has no posts in \(log)" } ?? "unknown sender '\(Echo.quoted(text))'"
-        let hint = closestSender(to: text, among: present).map { "; did you mean \(name(of: $0)) (\($0))?" }
-            ?? (code == nil ? gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } : nil) ?? ""
+        let named = gazetteer.country(matching: text)
+        if let named, present.contains(named) { return named }
+        let what = named.map { "\($0.name) (\($0.iso2)) has no posts in \(log)" } ?? "unknown sender '\(Echo.quoted(text))'"
+        let hint = closestSender(to: text, among: present).map { "; did you mean \($0.name) (\($0.iso2))?" }
+            ?? (named == nil ? gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } : nil) ?? ""
         throw SelectionError("\(what)\(hint.isEmpty ? "." : hint) Senders in \(log): \(listed(present)).")
     }
 
-    private func name(of code: String) -> String {
-        gazetteer.country(code: code)?.name ?? code
-    }
-
     /// Up to twelve senders by code, then how many more.
-    private func listed(_ codes: [String]) -> String {
-        codes.count <= 12 ? codes.joined(separator: ", ") : codes.prefix(12).joined(separator: ", ") + " and \(codes.count - 12) more"
+    private func listed(_ senders: [Country]) -> String {
+        let codes = senders.map(\.iso2)
+        return codes.count <= 12 ? codes.joined(separator: ", ") : codes.prefix(12).joined(separator: ", ") + " and \(codes.count - 12) more"
     }
 
     /// The log's sender whose name or code is within a typing slip of `text`.
-    private func closestSender(to text: String, among codes: [String]) -> String? {
-        var byName: [String: String] = [:]
-        for code in codes.reversed() {
-            byName[Gazetteer.fold(code)] = code
-            byName[Gazetteer.fold(name(of: code))] = code
+    private func closestSender(to text: String, among senders: [Country]) -> Country? {
+        var byName: [String: Country] = [:]
+        for sender in senders.reversed() {
+            byName[Gazetteer.fold(sender.iso2)] = sender
+            byName[Gazetteer.fold(sender.name)] = sender
         }
         return closestMatch(to: Gazetteer.fold(text), among: byName.keys).flatMap { byName[$0] }
     }

@@ -34,6 +34,8 @@ public struct Snapshot: Sendable {
     public let query: Query
     /// Posts in file order, counted or not.
     public let posts: [PostState]
+    /// The posts that cover those of the query from elsewhere (outside a host), by id.
+    private let covering: [String: PostState]
 
     init(network: Network, query: Query, asOf: Day) {
         self.asOf = asOf
@@ -46,16 +48,21 @@ public struct Snapshot: Sendable {
         }
         let replayed = network.posts.filter { senders.contains($0.sender) }.compactMap { Replay(post: $0, asOf: asOf) }
         let residents = Dictionary(uniqueKeysWithValues: replayed.map { ($0.post.id, $0.resident) })
-        posts = replayed.filter { Snapshot.asks(query, for: $0.post) }
-            .map { $0.state(covering: $0.accreditedFrom.flatMap { residents[$0] }) }
+        let states = replayed.map { $0.state(covering: $0.accreditedFrom.flatMap { residents[$0] }) }
+        posts = states.filter { Snapshot.asks(query, for: $0.post) }
+        let asked = Set(posts.map(\.post.id)), wanted = Set(posts.compactMap(\.accreditedFrom)).subtracting(asked)
+        covering = Dictionary(uniqueKeysWithValues: states.filter { wanted.contains($0.post.id) }.map { ($0.post.id, $0) })
     }
 
-    /// Whether a query takes in a post.
+    /// Whether a query takes in a post. A city holds the posts resident in it, not the hosts
+    /// covered from elsewhere (which the log places at the capital); an empty city is the capital.
     private static func asks(_ query: Query, for post: Post) -> Bool {
         switch query {
         case .sender(let sender): post.sender == sender
         case .host(let host, nil): post.host == host
-        case .host(let host, let city?): post.host == host && Gazetteer.fold(post.city) == Gazetteer.fold(city)
+        case .host(let host, let city?):
+            post.host == host && post.isResident
+                && Gazetteer.fold(post.city) == Gazetteer.fold(city.isEmpty ? host.capital : city)
         }
     }
 
@@ -106,14 +113,15 @@ public struct Snapshot: Sendable {
         return result
     }
 
-    /// The post with this id, if it is in the snapshot.
+    /// The post with this id, if it is in the snapshot or covers one of its posts.
     public func post(id: String) -> PostState? {
-        posts.first { $0.post.id == id }
+        posts.first { $0.post.id == id } ?? covering[id]
     }
 
-    /// Each cross-accreditation in force: the covering post and the covered one.
+    /// Each cross-accreditation in force of the snapshot's posts: the covering post (wherever
+    /// it is) and the covered one.
     public var accreditations: [(from: PostState, to: PostState)] {
-        let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.post.id, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.post.id, $0) }).merging(covering) { a, _ in a }
         return posts.filter { $0.status == .crossAccredited }.compactMap { covered in
             covered.accreditedFrom.flatMap { byID[$0] }.map { (from: $0, to: covered) }
         }

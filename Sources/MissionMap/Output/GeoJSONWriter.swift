@@ -26,6 +26,14 @@ public struct GeoJSONWriter: Sendable {
     /// The country polygons to add: boundaries, and the session to snap and cut them in.
     public typealias Countries = (boundaries: Boundaries, session: GeoSession)
 
+    /// Writes what a request asks for (its senders or host, on its date, in its region) to
+    /// `sink`; with a session, the countries of its boundaries too.
+    public func write(_ request: Request, countriesIn session: GeoSession? = nil, to sink: (String) throws -> Void) throws {
+        var writer = self
+        writer.region = request.region
+        try writer.write(request.snapshots, countries: session.map { (request.requiredBoundaries(), $0) }, to: sink)
+    }
+
     /// Writes the collection in pieces to `sink`; nothing is held back but the bounding box.
     public func write(_ snapshot: Snapshot, countries: Countries? = nil, to sink: (String) throws -> Void) throws {
         try write([snapshot], countries: countries, to: sink)
@@ -67,7 +75,7 @@ public struct GeoJSONWriter: Sendable {
             for code in countries.boundaries.codes {
                 guard let status = statuses[code], let country = known[code], inRegion(country),
                       let shape = try countries.boundaries.shape(code, in: countries.session),
-                      let geometry = try out.polygons(shape, gridSize: 1 / pow10(decimals)) else { continue }
+                      let geometry = try out.polygons(shape, gridSize: 1 / pow10(decimals), in: countries.session) else { continue }
                 try out.feature(id: "country:\(sender.iso2):\(code)", geometry: geometry, properties: JSONText.object([
                     "kind": JSONText.string("country"),
                     "sender": JSONText.string(sender.iso2),
@@ -176,13 +184,13 @@ private struct FeatureStream {
 
     /// A Polygon or MultiPolygon of a valid lon/lat shape: snapped to the output grid, cut at
     /// ±180°, wound for RFC 7946. Nil if nothing is left.
-    mutating func polygons(_ shape: Geometry, gridSize: Double) throws -> String? {
+    mutating func polygons(_ shape: Geometry, gridSize: Double, in session: GeoSession) throws -> String? {
         let snapped = try shape.snappedToGrid(gridSize)
         var polygons: [[[XY]]] = []
         for polygon in try snapped.polygons(rfc7946Winding: true) {
-            let parts = try Antimeridian.cut(polygon, context: shape.context)
+            let parts = try Antimeridian.cut(polygon, context: session.geos)
             // Cutting keeps GEOS's winding only for uncut polygons; re-wind the cut ones.
-            polygons += parts.count == 1 && parts[0] == polygon ? parts : try shape.context.multiPolygon(parts).polygons(rfc7946Winding: true)
+            polygons += parts.count == 1 && parts[0] == polygon ? parts : try session.geos.multiPolygon(parts).polygons(rfc7946Winding: true)
         }
         // A ring needs four positions; a polygon whose exterior lost them is dropped whole.
         let written = polygons.map { rings in

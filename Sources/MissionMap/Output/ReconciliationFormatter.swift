@@ -13,15 +13,12 @@ public enum ReconciliationFormatter {
                 let published: Int, tolerance: Int, log: Int, unknown: Int, agrees: Bool, verdict: String
                 let source: String, note: String, line: Int
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(rows.map {
+            return try JSONText.pretty(rows.map {
                 Row(date: $0.count.date.description, direction: $0.count.direction.rawValue, country: $0.count.country.iso2,
                     scope: $0.count.scope.text, published: $0.count.figure, tolerance: $0.count.tolerance, log: $0.tool,
                     unknown: $0.unknown, agrees: $0.agrees, verdict: $0.verdict, source: $0.count.source, note: $0.count.note,
                     line: $0.count.line)
             })
-            return String(decoding: data, as: UTF8.self) + "\n"
         }
     }
 

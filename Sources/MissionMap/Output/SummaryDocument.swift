@@ -1,4 +1,4 @@
-/// The JSON form of a summary (DESIGN.md's summary contract): snake_case keys, dates and
+/// The JSON form of a summary (the README's "Figures by region"): snake_case keys, dates and
 /// types as text, each field named as the key it writes. Kept apart from `Summary` so that the figures stay typed and the wire
 /// format can change without touching the analysis.
 struct SummaryDocument: Encodable {

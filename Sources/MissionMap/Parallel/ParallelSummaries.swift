@@ -1,4 +1,11 @@
 extension Summary {
+    /// The summaries of a request's senders, made on `workers` threads (see below).
+    public static func of(_ request: Request, compareTo: Day? = nil, by grouping: Grouping = .region,
+                          workers: Int) throws -> [Summary] {
+        try of(request.network, senders: request.senders, asOf: request.asOf, compareTo: compareTo, by: grouping,
+               boundaries: request.requiredBoundaries(), workers: workers)
+    }
+
     /// Summaries of many senders, made on `workers` threads (see `Workers`) and returned in
     /// the order of `senders`. Each worker builds its own geography, once.
     public static func of(_ network: Network, senders: [Country], asOf: Day, compareTo: Day? = nil,

@@ -27,10 +27,10 @@ struct ChangesCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let to = to ?? Day.today()
-            let inputs = try Inputs.read(log: log)
-            let sender = try inputs.request(selection, log: log, asOf: to).selection.single()
-            try out.write(ChangesFormatter.format(Changes(network: inputs.network, sender: sender, from: from, to: to), as: format))
+            // The request's date is the end of the period.
+            let request = try Inputs.read(log: log).request(selection, log: log, date: to ?? Day.today())
+            let sender = try request.selection.single()
+            try out.write(ChangesFormatter.format(Changes(network: request.network, sender: sender, from: from, to: request.asOf), as: format))
         }
     }
 }

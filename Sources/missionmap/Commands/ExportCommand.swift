@@ -44,12 +44,10 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let asOf = date.asOf ?? Day.today()
             let inputs = try Inputs.read(log: log, boundaries: countries ? geography : nil)
-            let request = try inputs.request(selection, log: log, asOf: asOf)
-            let writer = GeoJSONWriter(decimals: precision, statuses: try statuses(), region: try inputs.region(region))
-            let layer = request.boundaries.map { (boundaries: $0, session: inputs.session) }
-            try out.stream { sink in try writer.write(request.snapshots, countries: layer, to: sink) }
+            let request = try inputs.request(selection, log: log, date: date.resolve(), region: region)
+            let writer = GeoJSONWriter(decimals: precision, statuses: try statuses())
+            try out.stream { sink in try writer.write(request, countriesIn: countries ? inputs.session : nil, to: sink) }
         }
     }
 }

@@ -27,7 +27,7 @@ struct GalleryCommand: ParsableCommand {
             let inputs = try Inputs.read(log: .named(nil), boundaries: .bundled)
             let loaded = clock.now
             let jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName)
-            let made = try Workers.run(jobs, workers: workers, boundaries: inputs.boundaries!)
+            let made = try Workers.run(jobs, workers: workers, boundaries: inputs.checkedBoundaries()!)
             let files = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.name), made.outputs))
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
@@ -59,45 +59,46 @@ extension GalleryCommand {
     /// one worker, which builds the land arrangement once for them all.
     static func jobs(network: Network, logName: String) -> [Workers.Job<String>] {
         let kp = network.gazetteer.country(code: "KP")!
-        func map(_ name: String, _ date: String, cost: Double = 0.1, _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
+        @Sendable func day(_ text: String) -> Day { Day(text)! }
+        func map(_ name: String, _ date: Day, cost: Double = 0.1, _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
             Workers.Job(name, cost: cost) { bench in
                 var renderer = SVGMapRenderer()
                 renderer.dataSource = logName
                 configure(&renderer)
-                return try renderer.render(network.snapshot(.sender(kp), asOf: Day(date)!), gazetteer: network.gazetteer,
+                return try renderer.render(network.snapshot(.sender(kp), asOf: date), gazetteer: network.gazetteer,
                                            boundaries: bench.boundaries, session: bench.session)
             }
         }
-        func summary(_ name: String, _ date: String, compareTo: String?, format: SummaryFormatter.Format, cost: Double = 0.05) -> Workers.Job<String> {
+        func summary(_ name: String, _ date: Day, compareTo: Day?, format: SummaryFormatter.Format, cost: Double = 0.05) -> Workers.Job<String> {
             Workers.Job(name, cost: cost, group: "geography") { bench in
-                let s = try Summary.of(network, sender: kp, asOf: Day(date)!, compareTo: compareTo.flatMap { Day($0) },
+                let s = try Summary.of(network, sender: kp, asOf: date, compareTo: compareTo,
                                        geography: bench.geography())
                 return try SummaryFormatter.format(s, as: format)
             }
         }
-        func geoJSON(_ name: String, _ date: String, countries: Bool, cost: Double) -> Workers.Job<String> {
+        func geoJSON(_ name: String, _ date: Day, countries: Bool, cost: Double) -> Workers.Job<String> {
             Workers.Job(name, cost: cost) { bench in
-                try GeoJSONWriter().string(network.snapshot(.sender(kp), asOf: Day(date)!),
+                try GeoJSONWriter().string(network.snapshot(.sender(kp), asOf: date),
                                            countries: countries ? (bench.boundaries, bench.session) : nil)
             }
         }
         return [
-            map("world-2023-10-01.svg", "2023-10-01") { _ in },
-            map("world-2024-12-31.svg", "2024-12-31") { _ in },
-            map("africa-2024-12-31.svg", "2024-12-31", cost: 0.25) { $0.region = "Africa" },
-            map("europe-2024-12-31.svg", "2024-12-31", cost: 0.27) { $0.region = "Europe" },
-            map("pacific-2024-12-31.svg", "2024-12-31") { $0.centerLon = 150 },
-            map("globe-2024-12-31.svg", "2024-12-31") { $0.projection = .orthographic },
-            geoJSON("posts-2023-10-01.geojson", "2023-10-01", countries: false, cost: 0.003),
-            geoJSON("posts-2024-02-01.geojson", "2024-02-01", countries: false, cost: 0.003),
-            geoJSON("network-2024-02-01.geojson", "2024-02-01", countries: true, cost: 0.2),
+            map("world-2023-10-01.svg", day("2023-10-01")) { _ in },
+            map("world-2024-12-31.svg", day("2024-12-31")) { _ in },
+            map("africa-2024-12-31.svg", day("2024-12-31"), cost: 0.25) { $0.region = "Africa" },
+            map("europe-2024-12-31.svg", day("2024-12-31"), cost: 0.27) { $0.region = "Europe" },
+            map("pacific-2024-12-31.svg", day("2024-12-31")) { $0.centerLon = 150 },
+            map("globe-2024-12-31.svg", day("2024-12-31")) { $0.projection = .orthographic },
+            geoJSON("posts-2023-10-01.geojson", day("2023-10-01"), countries: false, cost: 0.003),
+            geoJSON("posts-2024-02-01.geojson", day("2024-02-01"), countries: false, cost: 0.003),
+            geoJSON("network-2024-02-01.geojson", day("2024-02-01"), countries: true, cost: 0.2),
             // The first summary builds the land arrangement.
-            summary("summary-2023-10-01.json", "2023-10-01", compareTo: nil, format: .json, cost: 0.5),
-            summary("summary-2024-02-01.json", "2024-02-01", compareTo: nil, format: .json),
-            summary("summary-2024-02-01-vs-2023-10-01.txt", "2024-02-01", compareTo: "2023-10-01", format: .table),
-            summary("summary-2024-02-01-vs-2023-10-01.csv", "2024-02-01", compareTo: "2023-10-01", format: .csv),
+            summary("summary-2023-10-01.json", day("2023-10-01"), compareTo: nil, format: .json, cost: 0.5),
+            summary("summary-2024-02-01.json", day("2024-02-01"), compareTo: nil, format: .json),
+            summary("summary-2024-02-01-vs-2023-10-01.txt", day("2024-02-01"), compareTo: day("2023-10-01"), format: .table),
+            summary("summary-2024-02-01-vs-2023-10-01.csv", day("2024-02-01"), compareTo: day("2023-10-01"), format: .csv),
             Workers.Job("changes-2023-10-01-to-2024-02-01.md", cost: 0.001) { _ in
-                try ChangesFormatter.format(Changes(network: network, sender: kp, from: Day("2023-10-01")!, to: Day("2024-02-01")!),
+                try ChangesFormatter.format(Changes(network: network, sender: kp, from: day("2023-10-01"), to: day("2024-02-01")),
                                             as: .markdown)
             },
         ]

@@ -37,18 +37,13 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let asOf = date.asOf ?? Day.today()
             let inputs = try Inputs.read(log: log, boundaries: geography)
-            let request = try inputs.request(selection, log: log, asOf: asOf)
-            let sender = try request.selection.single()
+            let request = try inputs.request(selection, log: log, date: date.resolve(), region: region)
+            _ = try request.selection.single()
             var renderer = SVGMapRenderer(width: width)
             renderer.projection = projection
             renderer.centerLon = centerLon
-            renderer.region = try inputs.region(region)
-            renderer.dataSource = request.logName
-            let svg = try renderer.render(request.network.snapshot(.sender(sender), asOf: asOf), gazetteer: request.network.gazetteer,
-                                          boundaries: request.boundaries!, session: inputs.session)
-            try out.write(svg)
+            try out.write(renderer.render(request, session: inputs.session))
         }
     }
 }

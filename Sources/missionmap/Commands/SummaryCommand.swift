@@ -25,7 +25,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json or markdown.")
     var format: SummaryFormatter.Format = .table
 
-    @Option(help: ArgumentHelp("Worker threads for --sender all (default: the number of cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Worker threads for several senders (default: the number of cores).", valueName: "n"))
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var out: OutputOptions
@@ -36,27 +36,22 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let asOf = date.asOf ?? Day.today()
             // The geography (land arrangement) is built while the log is read, unless several
             // senders will give each worker its own.
-            let onWorkers = selection.namesSeveral && workers > 1
+            let onWorkers = selection.mayNameSeveral && workers > 1
             let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session -> Geography? in
                 guard !onWorkers else { return nil }
                 let geography = try Geography(boundaries: boundaries, session: session)
                 try geography.prepare()
                 return geography
             }
-            let request = try inputs.request(selection, log: log, asOf: asOf)
-            let senders = request.senders
+            let request = try inputs.request(selection, log: log, date: date.resolve())
             let summaries: [Summary]
-            if let geography = built ?? nil {
-                summaries = try senders.map {
-                    try Summary.of(request.network, sender: $0, asOf: asOf, compareTo: compareTo, by: by, geography: geography)
-                }
+            if let geography = try built?.get() {
+                summaries = try Summary.of(request, compareTo: compareTo, by: by, geography: geography)
             } else {
                 // Senders are independent: every worker gets its own session and geography.
-                summaries = try Summary.of(request.network, senders: senders, asOf: asOf, compareTo: compareTo, by: by,
-                                           boundaries: request.boundaries!, workers: workers)
+                summaries = try Summary.of(request, compareTo: compareTo, by: by, workers: workers)
             }
             if case .sender = request.selection {
                 try out.write(SummaryFormatter.format(summaries[0], as: format))

@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
             let network = try Inputs.read(log: log).network
             let path = log.path(try DataDirectory.locate())
             let events = network.posts.reduce(0) { $0 + $1.events.count }
-            let senders = network.senders.joined(separator: ", ")
+            let senders = network.senders.map(\.iso2).joined(separator: ", ")
             let uncounted = network.posts.filter { !$0.counted }.count
             try StandardStreams.output(Data("\(path): ok: \(events) events, \(network.posts.count) posts (\(uncounted) not counted), senders \(senders), \(network.warnings.count) warnings\n".utf8))
         }

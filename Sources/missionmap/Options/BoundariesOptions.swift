@@ -8,7 +8,8 @@ struct BoundariesOptions: ParsableArguments {
 }
 
 extension BoundariesOptions {
-    /// The bundled boundaries, named in code rather than on the command line.
+    /// The bundled boundaries, named in code rather than on the command line (the option set
+    /// to nil, as swift-argument-parser traps on reading one never set).
     static var bundled: BoundariesOptions {
         var options = BoundariesOptions()
         options.boundaries = nil

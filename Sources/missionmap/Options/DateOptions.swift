@@ -11,4 +11,10 @@ extension Day: ExpressibleByArgument {
 struct DateOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Date of the snapshot, YYYY-MM-DD; today (UTC) if absent.", valueName: "date"))
     var asOf: Day?
+
+    /// The date asked for, or today (UTC): read once per run, so that a run that crosses
+    /// midnight keeps one date.
+    func resolve() -> Day {
+        asOf ?? Day.today()
+    }
 }

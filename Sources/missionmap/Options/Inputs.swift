@@ -5,21 +5,24 @@ import MissionMap
 import Synchronization
 
 /// What a command reads, read once: the bundled data directory, the missions log, the
-/// boundaries if the command draws or measures, and this thread's geo session.
+/// boundaries if the command draws or measures, and this thread's geo session. Every warning
+/// of the log and of the boundaries is printed here, and nowhere else.
 struct Inputs {
     let files: DataDirectory
     let network: Network
     let logName: String
-    let boundaries: Boundaries?
     let session: GeoSession
+    /// The boundaries as read, or why they could not be; `request` reports either.
+    private let boundaries: Result<Boundaries, Error>?
+    private let bundledBoundaries: Bool
 
-    /// Reads the log, and the boundaries if `boundaries` is given, and reports every warning
-    /// of either, here and nowhere else. The log is read on another thread while this one
-    /// reads the boundaries and then runs `alongside` (building the land arrangement), so a
-    /// command waits for the longer of the two, not their sum. Errors come out as if run in
-    /// sequence: the log's first.
+    /// Reads the log, and the boundaries if `boundaries` is given. The log is read on another
+    /// thread while this one reads the boundaries and then runs `alongside` (building the
+    /// land arrangement), so a command waits for the longer of the two, not their sum.
+    /// Errors come out as if run in sequence: the log's here, the boundaries' from `request`,
+    /// after the selection's.
     static func read<T>(log: LogOptions, boundaries: BoundariesOptions?,
-                        alongside: (Boundaries, GeoSession) throws -> T) throws -> (inputs: Inputs, alongside: T?) {
+                        alongside: (Boundaries, GeoSession) throws -> T) throws -> (inputs: Inputs, alongside: Result<T, Error>?) {
         let files = try DataDirectory.locate()
         let session = try GeoSession()
         let slot = NetworkSlot()
@@ -29,23 +32,21 @@ struct Inputs {
             slot.result.withLock { $0 = Result { try LogOptions.read(path, files) } }
             done.signal()
         }
-        let read = Result { () -> (Boundaries, T)? in
-            guard let options = boundaries else { return nil }
-            var loaded = try Boundaries(file: options.boundaries ?? files.boundaries, session: session)
-            if options.isBundled(files) { loaded.label = .naturalEarth50m }
-            return (loaded, try alongside(loaded, session))
+        let bundled = boundaries?.isBundled(files) ?? true
+        let read = boundaries.map { options in
+            Result { () throws -> Boundaries in
+                var loaded = try Boundaries(file: options.boundaries ?? files.boundaries, session: session)
+                if bundled { loaded.label = .naturalEarth50m }
+                return loaded
+            }
         }
+        let built = read.map { loaded in Result { try alongside(loaded.get(), session) } }
         done.wait()
         let network = try slot.result.withLock { $0! }.get()
         for warning in network.warnings { printError(warning.description) }
-        let made = try read.get()
-        // The bundled file's warnings are not printed, whether it is named with --boundaries
-        // or not: its one repair (India, see Geo/README.md) is known, and a warning on every
-        // command would teach users to ignore warnings.
-        if let options = boundaries, let loaded = made?.0, !options.isBundled(files) {
-            for warning in loaded.warnings(against: network.gazetteer) { printError(warning.description) }
-        }
-        return (Inputs(files: files, network: network, logName: log.name, boundaries: made?.0, session: session), made?.1)
+        let inputs = Inputs(files: files, network: network, logName: log.name, session: session,
+                            boundaries: read, bundledBoundaries: bundled)
+        return (inputs, built)
     }
 
     /// Reads the log, and the boundaries if `boundaries` is given (see above).
@@ -53,14 +54,29 @@ struct Inputs {
         try read(log: log, boundaries: boundaries) { _, _ in () }.inputs
     }
 
-    /// The request of a command: the selection resolved in the log, on one date.
-    func request(_ selection: SelectionOptions, log: LogOptions, asOf: Day) throws -> Request {
-        Request(network: network, logName: logName, selection: try selection.resolve(in: network, log: log),
-                asOf: asOf, boundaries: boundaries)
+    /// The request of a command: the selection resolved in the log, the region's name as the
+    /// gazetteer spells it, and the boundaries, checked in that order; on `date`.
+    func request(_ selection: SelectionOptions, log: LogOptions, date: Day, region: String? = nil) throws -> Request {
+        let chosen = try selection.resolve(in: network, log: log)
+        let region = try self.region(region)
+        return Request(network: network, logName: logName, selection: chosen, asOf: date, region: region,
+                       boundaries: try checkedBoundaries())
+    }
+
+    /// The boundaries, if the command asked for them, with their warnings printed.
+    func checkedBoundaries() throws -> Boundaries? {
+        let loaded = try boundaries?.get()
+        // The bundled file's warnings are not printed, whether it is named with --boundaries
+        // or not: its one repair (India, see Geo/README.md) is known, and a warning on every
+        // command would teach users to ignore warnings.
+        if let loaded, !bundledBoundaries {
+            for warning in loaded.warnings(against: network.gazetteer) { printError(warning.description) }
+        }
+        return loaded
     }
 
     /// A region or subregion name as the gazetteer spells it; nil for none given.
-    func region(_ name: String?) throws -> String? {
+    private func region(_ name: String?) throws -> String? {
         guard let name else { return nil }
         guard let region = network.gazetteer.regionName(matching: name) else {
             throw CommandFailure("unknown region '\(Echo.quoted(name))': expected one of \(network.gazetteer.regionNames.joined(separator: ", "))")

@@ -7,16 +7,18 @@ struct LogOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Missions log (CSV); the bundled dataset if absent.", valueName: "file"))
     var missions: String?
 
-    /// A log named in code rather than on the command line (nil: the bundled one).
+    /// A log named in code rather than on the command line (nil: the bundled one). Every
+    /// option is set, even to nil: swift-argument-parser traps on reading one never set.
     static func named(_ missions: String?) -> LogOptions {
         var options = LogOptions()
         options.missions = missions
         return options
     }
 
-    /// How messages and maps name the log: its file name, or the bundled log's label.
+    /// How messages and maps name the log: its file name (control and bidi characters
+    /// escaped, as in any text from input), or the bundled log's label.
     var name: String {
-        missions.map { URL(fileURLWithPath: $0).lastPathComponent } ?? DataDirectory.bundledMissionsLabel
+        missions.map { Echo.escaped(URL(fileURLWithPath: $0).lastPathComponent) } ?? DataDirectory.bundledMissionsLabel
     }
 
     /// The sender a selection falls back to: KP for the bundled log, none for a user's.

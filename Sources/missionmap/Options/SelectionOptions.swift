@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MissionMap
 
 /// Which posts a command is about.
@@ -6,14 +7,20 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export and summary also take several, comma-separated, or 'all'); KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
     var sender: String?
 
-    /// Whether the option names more than one sender (`all`, or a list), before reading any log.
-    var namesSeveral: Bool {
+    /// Whether the option may name more than one sender (`all`, or a list), before any log is
+    /// read: a hint for scheduling work, not a decision ("Korea, North" is one sender).
+    var mayNameSeveral: Bool {
         sender.map { $0.lowercased() == "all" || $0.contains(",") } ?? false
     }
 
-    /// The selection in `network`, read from `log`.
+    /// The selection in `network`: `all`, one sender, or a comma-separated list of them.
     func resolve(in network: Network, log: LogOptions) throws -> Selection {
-        try network.selection(senders: sender, fallback: log.fallbackSender, log: log.name)
+        guard let sender else { return try network.selection(senders: [], fallback: log.fallbackSender, log: log.name) }
+        if sender.lowercased() == "all" { return .all }
+        // A name with a comma of its own ("Korea, North") is one sender, not a list.
+        let names = network.gazetteer.country(matching: sender) != nil
+            ? [sender] : sender.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        return try network.selection(senders: names, fallback: log.fallbackSender, log: log.name)
     }
 }
 
@@ -23,7 +30,8 @@ extension Selection {
         switch self {
         case .sender(let sender): return sender
         case .all: throw CommandFailure("--sender all is for export and summary")
-        case .senders, .host: throw CommandFailure("several senders are for export and summary: name one with --sender")
+        case .senders: throw CommandFailure("several senders are for export and summary: name one with --sender")
+        case .host: throw CommandFailure("this command looks from one sender: name it with --sender")
         }
     }
 }

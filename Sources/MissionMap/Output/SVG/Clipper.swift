@@ -25,9 +25,6 @@ final class Clipper {
         frameRing = [XY(f.minX, f.minY), XY(f.maxX, f.minY), XY(f.maxX, f.maxY), XY(f.minX, f.maxY), XY(f.minX, f.minY)]
     }
 
-    /// Pixels per degree of latitude: what a tolerance in pixels is in degrees.
-    var pixelsPerDegree: Double { canvas.scale * 111_320 }
-
     /// The rings of a valid lon/lat (multi)polygon, in pixels, each vertex rounded to a grid
     /// of `grid` pixels; rings that collapse to fewer than three points are left out.
     ///

@@ -16,7 +16,7 @@ import GeoKit
 enum RegionFit {
     static func view(region: String, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
         let geos = session.geos
-        let members = gazetteer.countries.filter { gazetteer.isCountry($0.iso2, in: region) }
+        let members = gazetteer.countries.filter { $0.isIn(region) }
         guard !members.isEmpty else { throw GeoError.geos("no country in region \(region)") }
         let peopled = members.filter { boundaries.population($0.iso2) >= 100_000 }
         let anchors = (peopled.isEmpty ? members : peopled).map(\.capitalLocation)

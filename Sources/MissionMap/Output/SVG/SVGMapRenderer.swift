@@ -25,6 +25,17 @@ public struct SVGMapRenderer: Sendable {
 
     private let margin = 16.0, headerHeight = 64.0, legendHeight = 134.0, legendWidth = 1000.0, legendRow = 18.0
 
+    /// The map a request asks for: its one sender on its date, in its region, credited to its
+    /// log and boundaries; geometry in `session`.
+    public func render(_ request: Request, session: GeoSession) throws -> String {
+        guard case .sender(let sender) = request.selection else { throw SelectionError("a map shows one sender's network") }
+        var renderer = self
+        renderer.region = request.region
+        renderer.dataSource = request.logName
+        return try renderer.render(request.network.snapshot(.sender(sender), asOf: request.asOf), gazetteer: request.network.gazetteer,
+                                   boundaries: request.requiredBoundaries(), session: session)
+    }
+
     /// The map of a sender's snapshot; country names and regions from `gazetteer`, geometry
     /// in `session`.
     public func render(_ snapshot: Snapshot, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> String {

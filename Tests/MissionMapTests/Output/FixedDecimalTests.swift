@@ -1,7 +1,7 @@
 import Testing
 @testable import MissionMap
 
-@Suite struct FixedDecimalTests {
+@Suite(.tags(.unit)) struct FixedDecimalTests {
     @Test(arguments: [
         (12.3456789, 6, "12.345679"), (-0.0000001, 6, "0"), (-0.0000006, 6, "-0.000001"), (0.05, 1, "0.1"),
         (180, 6, "180"), (-179.99999999, 6, "-180"), (0.000123, 6, "0.000123"), (-12.5, 1, "-12.5"),

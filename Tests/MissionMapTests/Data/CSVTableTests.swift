@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MissionMap
 
-@Suite struct CSVTableTests {
+@Suite(.tags(.unit)) struct CSVTableTests {
     @Test func quotedCommasAndNewlinesKeepLineNumbers() throws {
         let text = "a,b\n1,\"x, y\"\n2,\"two\nlines\"\n3,z\n"
         let table = try CSVTable(text: text, file: "t.csv")
@@ -40,7 +40,7 @@ import Testing
     }
 }
 
-@Suite struct CSVTableEdgeTests {
+@Suite(.tags(.unit)) struct CSVTableEdgeTests {
     @Test func emptyLastFieldWithoutFinalNewlineIsKept() throws {
         let table = try CSVTable(text: "a,b,c\n1,2,", file: "t.csv")
         #expect(table.records.count == 1)
@@ -48,7 +48,7 @@ import Testing
     }
 }
 
-@Suite struct CSVTableErrorLineTests {
+@Suite(.tags(.unit)) struct CSVTableErrorLineTests {
     @Test func strayQuoteIsReportedOnItsLine() {
         #expect(throws: DataError(file: "t.csv", line: 4, "a quote inside a field that is not quoted as a whole (quote the field, and double the quote)")) {
             try CSVTable(text: "a,b\n1,2\n3,4\n5,x\"y\"z\n6,7\n", file: "t.csv")
@@ -56,10 +56,9 @@ import Testing
     }
 
     @Test func invalidUTF8IsReportedOnItsLine() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-utf8-\(UUID().uuidString).csv")
-        try Data("a,b\n1,2\n3,".utf8 + [0xC3, 0x28] + Data("\n".utf8)).write(to: file)
-        #expect(throws: DataError(file: file.path, line: 3, "not valid UTF-8")) {
-            try CSVTable(contentsOf: file.path)
+        let bytes = Data("a,b\n1,2\n3,".utf8 + [0xC3, 0x28] + Data("\n".utf8))
+        #expect(throws: DataError(file: "bad.csv", line: 3, "not valid UTF-8")) {
+            try CSVTable(data: bytes, file: "bad.csv")
         }
     }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import MissionMap
 
 /// Regional figures on squares whose areas, populations and distances are known by hand.
-@Suite struct SummaryAnalysisTests {
+@Suite(.tags(.unit)) struct SummaryAnalysisTests {
     // Europe: AA and BB are 10°x10° squares side by side on the equator; DD lies exactly on
     // AA (an overlap that a sum of areas would count twice); EE is a tiny country drawn as a
     // point. Oceania: CC. The sender SS sits in Asia. SS has an embassy in BB, which covers DD.
@@ -98,48 +98,5 @@ import Testing
         #expect(table.contains("66.7%") && table.contains("2 (+1)"))
         let markdown = try SummaryFormatter.format(s, as: .markdown)
         #expect(markdown.contains("| Europe |") && markdown.contains("66.7%"))
-    }
-}
-
-@Suite struct TextTableTests {
-    @Test func csvNeutralisesFormulasInTextButNotInNumbers() throws {
-        let table = TextTable(columns: ["name", "n"], rows: [
-            [.text("=HYPERLINK(\"http://x\",\"y\")"), .number("-9")],
-            [.text("+1"), .number("+3")], [.text("-2"), .number("0")], [.text("@SUM(A1)"), .number("1")],
-            [.text("plain, with comma"), .number("2")],
-        ])
-        let csv = table.csv()
-        let parsed = try CSVTable(text: csv, file: "t.csv")
-        #expect(parsed.records.map { $0["name"] } == ["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2", "'@SUM(A1)", "plain, with comma"])
-        #expect(parsed.records.map { $0["n"] } == ["-9", "+3", "0", "1", "2"])
-        #expect(csv.hasSuffix("\r\n") && csv.components(separatedBy: "\r\n").count == 7)
-    }
-
-    @Test func markdownEscapesPipes() {
-        let md = TextTable(columns: ["a|b"], rows: [[.text("x|y")]]).markdown()
-        #expect(md == "| a\\|b |\n| --- |\n| x\\|y |\n")
-    }
-
-    @Test func markdownCannotCarryLinksOrHTML() {
-        let md = TextTable(columns: ["n"], rows: [[.text("[x](javascript:alert(1)) <img src=x onerror=alert(1)> & `c`\nnext")]]).markdown()
-        #expect(md == "| n |\n| --- |\n| \\[x\\](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; &amp; \\`c\\` next |\n")
-        #expect(TextTable(columns: ["n"], rows: [[.text("a\r\nb\rc")]]).markdown() == "| n |\n| --- |\n| a b c |\n")
-    }
-}
-
-@Suite struct GeographyTests {
-    /// The faces of the arrangement give the same union areas as GEOS's unary union, region
-    /// by region and for a scattered set, on the bundled 1:50m boundaries.
-    @Test func facesAgreeWithUnaryUnion() throws {
-        let gazetteer = try Repo.data.gazetteer()
-        let session = try GeoSession()
-        let geography = try Geography(boundaries: Boundaries(file: Repo.data.boundaries, session: session), session: session)
-        var sets = Summary.unRegions.map { region in gazetteer.countries.filter { $0.region == region }.map(\.iso2) }
-        sets.append(["IN", "CN", "PK", "NP", "BT", "BD"])   // India (invalid in Natural Earth) and its neighbours
-        sets.append(["RU", "FJ", "US", "AQ"])               // shapes split at ±180°
-        for codes in sets {
-            let faces = try geography.area(ofUnionOf: codes), union = try geography.areaByUnaryUnion(of: codes)
-            #expect(abs(faces - union) / union < 1e-9, "\(codes.prefix(3)): \(faces) vs \(union)")
-        }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 /// The bundled log read month by month from 1990 to 2025, both directions: what its figures
 /// may and may not do.
-@Suite struct HistoricalRecordTests {
+@Suite(.tags(.unit, .bundledData)) struct HistoricalRecordTests {
     let network: Network
     let months: [Day]
     /// Every post's status at each month's end (nil: it did not exist yet).
@@ -14,7 +14,7 @@ import Testing
             (1...12).map { month in Day(year: year, month: month, day: Day(year: year, month: month, day: 1)!.daysInMonth)! }
         }
         var statuses = Dictionary(uniqueKeysWithValues: network.posts.map { ($0.id, [PostStatus?](repeating: nil, count: months.count)) })
-        for sender in network.senders {
+        for sender in network.senders.map(\.iso2) {
             for (i, month) in months.enumerated() {
                 for state in network.snapshot(sender: sender, asOf: month).posts { statuses[state.post.id]![i] = state.status }
             }
@@ -61,7 +61,7 @@ import Testing
 
     @Test func foreignEmbassiesInPyongyangFallInCOVIDAndNeverRiseByAttestation() throws {
         func open(_ date: String) throws -> [String] {
-            try network.senders.filter { sender in
+            try network.senders.map(\.iso2).filter { sender in
                 network.snapshot(sender: sender, asOf: try #require(Day(date))).posts.contains {
                     $0.post.host.iso2 == "KP" && $0.post.type == .embassy && $0.status == .open
                 }
@@ -98,7 +98,7 @@ import Testing
     }
 }
 
-@Suite struct PublishedCountFileTests {
+@Suite(.tags(.unit)) struct PublishedCountFileTests {
     func load(_ rows: String) throws -> [PublishedCount] {
         let table = try CSVTable(text: "date,direction,sender,host,scope,figure,tolerance,source,note\n" + rows, file: "counts.csv", required: PublishedCount.columns)
         return try table.records.map { try PublishedCount(record: $0, file: table.file, gazetteer: Fixture.gazetteer) }

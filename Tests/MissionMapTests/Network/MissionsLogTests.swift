@@ -2,7 +2,7 @@ import GeoKit
 import Testing
 @testable import MissionMap
 
-@Suite struct MissionsLogTests {
+@Suite(.tags(.unit)) struct MissionsLogTests {
     @Test func geocodesCapitalsCitiesAndExplicitCoordinates() throws {
         let network = try Fixture.network("""
         X-BB,2020-01-01,opened,AA,BB,beta,embassy,,,,http://s,

@@ -3,7 +3,7 @@ import Testing
 
 /// Chains of posts covering each other: valid ones pass, cycles are found, and the check does
 /// not walk the chain again for every link (its time is measured in Benchmarks/, not here).
-@Suite struct AccreditationChainTests {
+@Suite(.tags(.unit)) struct AccreditationChainTests {
     static func next(_ d: Day) -> Day {
         if d.day < d.daysInMonth { return Day(year: d.year, month: d.month, day: d.day + 1)! }
         return d.month < 12 ? Day(year: d.year, month: d.month + 1, day: 1)! : Day(year: d.year + 1, month: 1, day: 1)!
@@ -65,7 +65,7 @@ import Testing
     }
 }
 
-@Suite struct LinkCutForestTests {
+@Suite(.tags(.unit)) struct LinkCutForestTests {
     @Test func rootsFollowLinksAndCuts() {
         var forest = LinkCutForest(count: 6)
         for i in 0..<5 { forest.link(i, under: i + 1) }

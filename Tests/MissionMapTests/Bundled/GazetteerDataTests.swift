@@ -6,7 +6,7 @@ import Testing
 /// The bundled gazetteer checked with GEOS and PROJ: every capital and city lies in its
 /// country (or within 25 km: small islands at 1:50m), and every capital agrees within 25 km
 /// with a second, independent source (countryinfo), except the listed, explained exceptions.
-@Suite struct GazetteerDataTests {
+@Suite(.tags(.unit, .bundledData)) struct GazetteerDataTests {
     static let limitKm = 25.0
     let gazetteer: Gazetteer
     let exceptions: [String: (check: String, km: Double?, reason: String)]

@@ -3,7 +3,7 @@ import GeoKit
 import Testing
 @testable import MissionMap
 
-@Suite struct MapViewTests {
+@Suite(.tags(.unit)) struct MapViewTests {
     /// A cap's lon/lat pieces cover exactly the cap: the same area as a cap drawn with no cut.
     @Test(arguments: [XY(139.8, -24.6), XY(125.75, 39.03), XY(-170, 10), XY(0, 0), XY(20, 89)])
     func capPiecesCoverTheWholeCap(center: XY) throws {

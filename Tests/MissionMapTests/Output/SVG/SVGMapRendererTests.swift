@@ -7,7 +7,7 @@ import Testing
 import FoundationXML
 #endif
 
-@Suite struct SVGMapRendererTests {
+@Suite(.tags(.unit)) struct SVGMapRendererTests {
     /// Three square "countries" matching the fixture gazetteer, read from memory.
     func boundaries(_ session: GeoSession) throws -> Boundaries {
         let square = { (x: Int, y: Int) in "[[[\(x),\(y)],[\(x + 5),\(y)],[\(x + 5),\(y + 5)],[\(x),\(y + 5)],[\(x),\(y)]]]" }
@@ -80,12 +80,5 @@ import FoundationXML
         let doc = try parse(svg)
         #expect(doc.text.contains("<script>alert(1)</script> & \"Co\": resident post"), "round-trips as text")
         #expect(doc.elements["script"] == nil)
-    }
-}
-
-@Suite struct XMLTextTests {
-    @Test func charactersXMLForbidsAreDropped() {
-        #expect(XMLText.escaped("a\u{0}b\u{1B}c\u{FFFF}d\u{FFFE}e\tf") == "abcde\tf")
-        #expect(XMLText.escaped("Côte d'Ivoire 🇨🇮") == "Côte d&apos;Ivoire 🇨🇮")
     }
 }

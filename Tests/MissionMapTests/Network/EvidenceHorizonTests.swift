@@ -2,7 +2,7 @@ import Testing
 @testable import MissionMap
 
 /// Posts before their first evidence are `unknown`; covers that end leave a host `uncovered`.
-@Suite struct EvidenceHorizonTests {
+@Suite(.tags(.unit)) struct EvidenceHorizonTests {
     // AA-BB is only attested (2020); AA-CC opened (2019). CC's embassy covers PE from 2019 until
     // the cover ends in 2021; BB's embassy covers FJ, and is suspended in 2022, resumed in 2023,
     // closed in 2024.

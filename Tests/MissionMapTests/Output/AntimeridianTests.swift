@@ -2,7 +2,7 @@ import GeoKit
 import Testing
 @testable import MissionMap
 
-@Suite struct AntimeridianTests {
+@Suite(.tags(.unit)) struct AntimeridianTests {
     @Test func squareAcrossTheAntimeridianIsCutInTwo() throws {
         let geos = try GEOSContext()
         let square = [XY(170, -20), XY(-170, -20), XY(-170, -10), XY(170, -10), XY(170, -20)]

@@ -3,7 +3,7 @@ import Testing
 @testable import MissionMap
 
 /// The missions-log example in the README is a working file.
-@Suite struct ReadmeExampleTests {
+@Suite(.tags(.unit, .bundledData)) struct ReadmeExampleTests {
     @Test func exampleLoadsAndSpainIsCoveredFromRome() throws {
         let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
         let block = try #require(readme.components(separatedBy: "```csv\n").dropFirst().first?.components(separatedBy: "```").first)

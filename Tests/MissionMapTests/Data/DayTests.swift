@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MissionMap
 
-@Suite struct DayTests {
+@Suite(.tags(.unit)) struct DayTests {
     @Test(arguments: ["2023-02-30", "2023-13-01", "2023-00-10", "2023-1-01", "23-01-01", "2023-01-01x", "", "2023/01/01", "10000-01-01", "２０２３-01-01"])
     func rejectsImpossibleOrMalformedDates(_ text: String) {
         #expect(Day(text) == nil)
@@ -22,7 +22,7 @@ import Testing
     }
 }
 
-@Suite struct DaysInMonthTests {
+@Suite(.tags(.unit)) struct DaysInMonthTests {
     /// The month lengths agree with Foundation's Gregorian calendar over four centuries.
     @Test func agreesWithFoundation() {
         var calendar = Calendar(identifier: .gregorian)

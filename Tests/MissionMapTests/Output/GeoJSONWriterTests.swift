@@ -3,7 +3,7 @@ import GeoKit
 import Testing
 @testable import MissionMap
 
-@Suite struct GeoJSONWriterTests {
+@Suite(.tags(.unit)) struct GeoJSONWriterTests {
     /// Parses the writer's output with Foundation: a checker independent of the writer.
     func features(_ text: String) throws -> [[String: Any]] {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -59,7 +59,7 @@ import Testing
     }
 }
 
-@Suite struct AntimeridianSplitTests {
+@Suite(.tags(.unit)) struct AntimeridianSplitTests {
     @Test func endOnTheMeridianMakesNoEmptyPart() {
         let parts = Antimeridian.split([XY(170, -16), XY(179, -16), XY(-180, -16)])
         #expect(parts == [[XY(170, -16), XY(179, -16), XY(180, -16)]])
@@ -71,7 +71,7 @@ import Testing
     }
 }
 
-@Suite struct GeoJSONPolygonValidityTests {
+@Suite(.tags(.unit, .bundledData)) struct GeoJSONPolygonValidityTests {
     /// Every country polygon, read back by GEOS from the written text, is valid at 6 and at 2 decimals.
     @Test(arguments: [6, 2])
     func writtenPolygonsAreValidAfterRounding(decimals: Int) throws {

@@ -3,7 +3,7 @@ import Testing
 @testable import MissionMap
 
 /// The bundled dataset reproduces the public counts (ROK MOFA, via the fact sheet's reconciliation).
-@Suite struct BundledDataTests {
+@Suite(.tags(.unit, .bundledData)) struct BundledDataTests {
     let network: Network
     init() throws {
         network = try MissionsLog.load(file: Repo.data.missions, gazetteer: Repo.data.gazetteer())
@@ -78,7 +78,7 @@ import Testing
         #expect(try status("PL", "2024-06-01") == .suspended)
         #expect(try status("PL", "2024-12-31") == .open)
         #expect(try status("RU", "2021-06-01") == .open, "Russia kept its staff")
-        let pyongyang = network.senders.filter { $0 != "KP" }
+        let pyongyang = network.senders.map(\.iso2).filter { $0 != "KP" }
         let open2024 = try pyongyang.filter { try status($0, "2024-12-31") == .open }
         #expect(open2024.count == 15, "15 embassies operating in Dec 2024 (Yonhap): \(open2024)")
     }

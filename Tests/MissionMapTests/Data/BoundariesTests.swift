@@ -5,7 +5,7 @@ import Testing
 
 /// The boundaries reader on hand-made files: what it accepts, and where and how it refuses.
 /// (The end-to-end corpus in Fixtures/bad-boundaries checks the commands' messages.)
-@Suite struct BoundariesTests {
+@Suite(.tags(.unit)) struct BoundariesTests {
     static let kp = #"{"type":"Feature","properties":{"iso2":"KP","pop_est":1},"geometry":{"type":"Polygon","coordinates":[[[125,38],[129,38],[129,42],[125,42],[125,38]]]}}"#
 
     /// A collection of KP (line 2) and the given feature (line 3).
@@ -48,7 +48,7 @@ import Testing
     }
 
     /// The bundled file goes to GEOS as it is, without the slower reading (three times slower).
-    @Test func theBundledFileNeedsNoCheckedReading() throws {
+    @Test(.tags(.bundledData)) func theBundledFileNeedsNoCheckedReading() throws {
         let data = try #require(FileManager.default.contents(atPath: Repo.data.boundaries))
         #expect(!FeatureText.needsCheckedReading(data))
         #expect(FeatureText.needsCheckedReading(Data("[[1,2],[ ]]".utf8)))
@@ -103,7 +103,7 @@ import Testing
     }
 
     /// Every code of the bundled file is in the bundled gazetteer: it has no such warnings.
-    @Test func theBundledFileHasOnlyKnownCodes() throws {
+    @Test(.tags(.bundledData)) func theBundledFileHasOnlyKnownCodes() throws {
         let boundaries = try Boundaries(file: Repo.data.boundaries)
         #expect(boundaries.warnings(against: try Repo.data.gazetteer()) == boundaries.warnings)
     }

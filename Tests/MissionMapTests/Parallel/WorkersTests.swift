@@ -1,0 +1,50 @@
+import Foundation
+import GeoKit
+import Synchronization
+import Testing
+@testable import MissionMap
+
+@Suite(.tags(.unit)) struct WorkersTests {
+    static let boundaries = try! Boundaries(
+        data: Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"iso2":"AA","pop_est":5},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]}"#.utf8),
+        file: "one.geojson", session: GeoSession())
+
+    struct Failure: Error, Equatable { let job: Int }
+
+    @Test(arguments: [1, 2, 5])
+    func outputsComeInJobOrderWhateverTheWorkers(workers: Int) throws {
+        let jobs = (0..<12).map { i in
+            Workers.Job("job \(i)", cost: Double(i % 5)) { bench in
+                // Each job uses its worker's own session and the shared boundaries.
+                let area = try bench.boundaries.shape("AA", in: bench.session)!.area()
+                return "\(i):\(area)"
+            }
+        }
+        let made = try Workers.run(jobs, workers: workers, boundaries: Self.boundaries)
+        #expect(made.outputs == (0..<12).map { "\($0):1.0" })
+        #expect(Set(made.seconds.keys).isSuperset(of: jobs.map(\.name)))
+    }
+
+    @Test func aGroupRunsOnOneWorkbench() throws {
+        let jobs = (0..<8).map { i in
+            Workers.Job("job \(i)", group: i % 2 == 0 ? "even" : nil) { bench in
+                _ = try bench.geography()
+                // Retained, so that no later workbench can take a freed one's address.
+                return UInt(bitPattern: Unmanaged.passRetained(bench).toOpaque())
+            }
+        }
+        let benches = try Workers.run(jobs, workers: 4, boundaries: Self.boundaries).outputs
+        defer { for b in benches { Unmanaged<Workbench>.fromOpaque(UnsafeRawPointer(bitPattern: b)!).release() } }
+        #expect(Set(stride(from: 0, to: 8, by: 2).map { benches[$0] }).count == 1)
+    }
+
+    @Test func theFirstFailingJobInOrderIsThrown() {
+        let jobs = (0..<6).map { i in
+            Workers.Job("job \(i)") { _ -> Int in
+                if i == 2 || i == 4 { throw Failure(job: i) }
+                return i
+            }
+        }
+        #expect(throws: Failure(job: 2)) { try Workers.run(jobs, workers: 3, boundaries: Self.boundaries) }
+    }
+}
