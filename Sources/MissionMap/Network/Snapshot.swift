@@ -42,11 +42,16 @@ public struct Snapshot: Sendable {
         self.query = query
         // A cover's state depends on its covering post, which is the same sender's and may be
         // in another host: replay whole senders, then keep the posts asked for.
-        let senders: Set<Country> = switch query {
-        case .sender(let sender): [sender]
-        case .host(let host, _): Set(network.posts.filter { $0.host == host }.map(\.sender))
+        // By code: a snapshot of each of hundreds of senders scans every post.
+        let replayed: [Replay]
+        switch query {
+        case .sender(let sender):
+            let code = sender.iso2
+            replayed = network.posts.compactMap { $0.sender.iso2 == code ? Replay(post: $0, asOf: asOf) : nil }
+        case .host(let host, _):
+            let senders = Set(network.posts.filter { $0.host.iso2 == host.iso2 }.map(\.sender.iso2))
+            replayed = network.posts.compactMap { senders.contains($0.sender.iso2) ? Replay(post: $0, asOf: asOf) : nil }
         }
-        let replayed = network.posts.filter { senders.contains($0.sender) }.compactMap { Replay(post: $0, asOf: asOf) }
         let residents = Dictionary(uniqueKeysWithValues: replayed.map { ($0.post.id, $0.resident) })
         let states = replayed.map { $0.state(covering: $0.accreditedFrom.flatMap { residents[$0] }) }
         posts = states.filter { Snapshot.asks(query, for: $0.post) }
