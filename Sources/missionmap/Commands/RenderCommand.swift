@@ -25,6 +25,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Fit the map to a UN region or subregion (Africa, Europe, South-Eastern Asia, ...).", valueName: "name"))
     var region: String?
 
+    @OptionGroup var text: MapTextOptions
+
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
@@ -43,6 +45,7 @@ struct RenderCommand: ParsableCommand {
             var renderer = SVGMapRenderer(width: width)
             renderer.projection = projection
             renderer.centerLon = centerLon
+            try text.apply(to: &renderer)
             try out.write(renderer.render(request, session: inputs.session))
         }
     }

@@ -9,12 +9,14 @@ final class Clipper {
     private let visible: Geometry
     private let preparedVisible: PreparedGeometry
     private let frame: Bounds?
+    private let rewrap: Rewrap
     /// The frame as a closed pixel ring.
     let frameRing: [XY]
 
     init(view: MapView, canvas: MapCanvas, session: GeoSession) throws {
         self.canvas = canvas
         context = session.geos
+        rewrap = Rewrap(centre: view.window, session: session)
         // Pieces of a cap cut at ±180° share edges; their union is the valid clip area. Its
         // edges are densified to 1° so that cut edges (meridians, the Mercator limit) follow
         // the projection's curves instead of cutting straight across.
@@ -34,6 +36,7 @@ final class Clipper {
     /// Drawing needs no valid topology, so neither the repair of shapes that projecting
     /// pinches nor GEOS's topology-keeping snap rounding is worth its cost here.
     func polygons(_ shape: Geometry, grid: Double) throws -> [[XY]] {
+        let shape = try rewrap.shape(shape)
         let inside = try preparedVisible.contains(shape) ? shape : shape.intersection(visible)
         let projected = try inside.polygons().map { try $0.map(canvas.pixels) }
         guard !projected.isEmpty else { return [] }
@@ -60,7 +63,7 @@ final class Clipper {
     /// Lon/lat lines (none crossing ±180°), in pixels.
     func lines(_ lines: [[XY]]) throws -> [[XY]] {
         guard !lines.isEmpty else { return [] }
-        let inside = try context.multiLineString(lines).intersection(visible)
+        let inside = try context.multiLineString(rewrap.lines(lines)).intersection(visible)
         let projected = try inside.lineStrings().map(canvas.pixels)
         guard let frame, !projected.isEmpty else { return projected }
         return try context.multiLineString(projected).clipped(to: frame).lineStrings()
@@ -68,6 +71,7 @@ final class Clipper {
 
     /// A lon/lat point in pixels, or nil if the map does not show it.
     func point(_ p: XY) throws -> XY? {
+        let p = rewrap.point(p)
         guard try preparedVisible.contains(context.point(p)) else { return nil }
         let pixel = try canvas.pixels([p])[0]
         if let frame, pixel.x < frame.minX || pixel.x > frame.maxX || pixel.y < frame.minY || pixel.y > frame.maxY { return nil }

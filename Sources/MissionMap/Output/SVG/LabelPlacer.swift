@@ -5,11 +5,12 @@ import GeoKit
 /// no other label and stays in the frame; a label with no free spot is dropped.
 struct LabelPlacer {
     let frame: Bounds
-    let fontSize = 10.0
+    let fontSize: Double
     private var taken: [Bounds] = []
 
-    init(frame: Bounds) {
+    init(frame: Bounds, fontSize: Double) {
         self.frame = frame
+        self.fontSize = fontSize
     }
 
     /// Keeps the space of a marker free of labels.
@@ -20,8 +21,8 @@ struct LabelPlacer {
     /// Where the label goes (its text anchor point and `text-anchor`), or nil if nowhere is free.
     mutating func place(_ text: String, at p: XY, radius: Double) -> (x: Double, y: Double, anchor: String)? {
         // An estimate of the rendered width: sans-serif averages a little over half the font size.
-        let width = Double(text.count) * fontSize * 0.56, ascent = fontSize * 0.75, descent = fontSize * 0.25
-        let gap = radius + 2
+        let width = MapLayout.width(of: text, size: fontSize), ascent = fontSize * 0.75, descent = fontSize * 0.25
+        let gap = radius + fontSize / 5
         let candidates: [(x: Double, y: Double, anchor: String, box: Bounds)] = [
             (p.x + gap, p.y + ascent / 2, "start", Bounds(minX: p.x + gap, minY: p.y - ascent / 2, maxX: p.x + gap + width, maxY: p.y + ascent / 2 + descent)),
             (p.x - gap, p.y + ascent / 2, "end", Bounds(minX: p.x - gap - width, minY: p.y - ascent / 2, maxX: p.x - gap, maxY: p.y + ascent / 2 + descent)),

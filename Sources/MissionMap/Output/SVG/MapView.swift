@@ -25,10 +25,15 @@ public enum MapProjection: String, CaseIterable, Sendable {
 /// (everything is clipped to it with GEOS before projecting, which removes the back of an
 /// orthographic globe and cuts every shape along the meridian opposite the centre), and the
 /// outline of the globe as shown.
+///
+/// Longitudes run continuously through the window of 360° around the view's centre
+/// (`Rewrap`), not from -180° to 180°: the map's own cut is the only one.
 struct MapView {
     let definition: String
     let name: String
-    /// Lon/lat polygons, no edge crossing ±180°; nothing outside them is drawn.
+    /// The central longitude: the window is `window - 180 ... window + 180`.
+    let window: Double
+    /// Lon/lat polygons in the window; nothing outside them is drawn.
     let visible: [[[XY]]]
     /// Lon/lat rings of the globe's outline, densified to 1°.
     let outline: [[XY]]
@@ -49,9 +54,9 @@ struct MapView {
             let definition = "+proj=ortho +lat_0=\(center.y) +lon_0=\(lon0) +datum=WGS84 +units=m +type=crs"
             // 89.5°, not 90°: the limb on the ellipsoid is a hair off the spherical cap.
             let horizon = Self.circle(center: center, radiusDegrees: 89.5)
-            return MapView(definition: definition, name: "orthographic, centred on \(Self.place(center))",
-                           visible: try Self.cap(center: center, radiusDegrees: 89.5, session: session), outline: [horizon],
-                           fit: horizon, clipsToFrame: false)
+            return MapView(definition: definition, name: "orthographic, centred on \(Self.place(center))", window: lon0,
+                           visible: try Self.windowed(cap: Self.cap(center: center, radiusDegrees: 89.5, session: session), around: lon0, session: session),
+                           outline: [horizon], fit: horizon, clipsToFrame: false)
         case .equalEarth, .robinson, .naturalEarth, .mercator:
             let proj = switch projection {
             case .equalEarth: "eqearth"
@@ -61,25 +66,26 @@ struct MapView {
             }
             let latLimit = projection == .mercator ? 85.0 : 90.0
             let definition = "+proj=\(proj) +lon_0=\(lon0) +datum=WGS84 +units=m +type=crs"
-            let seam = Self.wrap(lon0 + 180)
-            let spans: [(Double, Double)] = abs(abs(seam) - 180) < 1e-9
-                ? [(-180, 180)]
-                : [(-180, seam - epsilon), (seam + epsilon, 180)]
-            let visible = spans.map { west, east in
-                [[XY(west, -latLimit), XY(east, -latLimit), XY(east, latLimit), XY(west, latLimit), XY(west, -latLimit)]]
-            }
             let west = lon0 - 180 + epsilon, east = lon0 + 180 - epsilon
+            let visible = [[[XY(west, -latLimit), XY(east, -latLimit), XY(east, latLimit), XY(west, latLimit), XY(west, -latLimit)]]]
             let outline = Self.rectangle(west: west, east: east, south: -latLimit, north: latLimit)
             let name = projection.label + (lon0 == 0 ? "" : ", centred on \(Self.degrees(lon0, "E", "W"))")
-            return MapView(definition: definition, name: name, visible: visible, outline: [outline], fit: outline, clipsToFrame: false)
+            return MapView(definition: definition, name: name, window: lon0, visible: visible, outline: [outline], fit: outline, clipsToFrame: false)
         }
     }
 
     /// A regional view: Lambert azimuthal equal-area centred on `center`, fitted to `fit`.
     static func region(center: XY, fit: [XY], name: String, session: GeoSession) throws -> MapView {
-        let definition = "+proj=laea +lat_0=\(center.y) +lon_0=\(Self.wrap(center.x)) +datum=WGS84 +units=m +type=crs"
-        return MapView(definition: definition, name: "\(name), Lambert azimuthal equal-area",
-                       visible: try Self.cap(center: center, radiusDegrees: 89.5, session: session), outline: [], fit: fit, clipsToFrame: true)
+        let lon0 = Self.wrap(center.x)
+        let definition = "+proj=laea +lat_0=\(center.y) +lon_0=\(lon0) +datum=WGS84 +units=m +type=crs"
+        return MapView(definition: definition, name: "\(name), Lambert azimuthal equal-area", window: lon0,
+                       visible: try Self.windowed(cap: Self.cap(center: center, radiusDegrees: 89.5, session: session), around: lon0, session: session),
+                       outline: [], fit: fit, clipsToFrame: true)
+    }
+
+    /// A cap's pieces (cut at ±180°) joined again in the window around `centre`.
+    static func windowed(cap pieces: [[[XY]]], around centre: Double, session: GeoSession) throws -> [[[XY]]] {
+        try Rewrap(centre: centre, session: session).shape(session.geos.multiPolygon(pieces).unaryUnion()).polygons()
     }
 
     /// Points at `radiusDegrees` of arc around `center` (on the sphere), every degree of azimuth, closed.

@@ -1,9 +1,10 @@
 import GeoKit
 
-/// Draws a snapshot as an SVG map: countries filled by host status, posts as markers
-/// shaped by type, accreditation arcs, labels, graticule, and a legend with counts, date and
-/// sources. Every shape is clipped in lon/lat with GEOS to what the projection shows (cut
-/// along the meridian opposite the centre; the back of a globe removed) before PROJ projects it.
+/// Draws a snapshot as a map: countries filled by host status, posts as markers shaped by
+/// type, accreditation arcs, labels, graticule, and a legend with counts, date and sources.
+/// Every shape is clipped in lon/lat with GEOS to what the projection shows (cut along the
+/// meridian opposite the centre; the back of a globe removed) before PROJ projects it.
+/// `model` lays the map out as a `MapModel`; `render` writes it as SVG.
 public struct SVGMapRenderer: Sendable {
     public var width: Double
     public var projection: MapProjection = .equalEarth
@@ -18,12 +19,16 @@ public struct SVGMapRenderer: Sendable {
     public var graticuleStep = 15.0
     /// The pixel grid country outlines are snapped to: finer is truer and larger.
     public var countryGrid = 1.0
+    /// The title, subtitle and a credit line in place of (or, for the credit, beside) the map's own.
+    public var title: String?
+    public var subtitle: String?
+    public var credit: String?
+    /// Colours, strokes and fonts.
+    public var theme = MapTheme()
 
     public init(width: Double = 1200) {
         self.width = width
     }
-
-    private let margin = 16.0, headerHeight = 64.0, legendHeight = 134.0, legendWidth = 1000.0, legendRow = 18.0
 
     /// The map a request asks for: its one sender on its date, in its region, credited to its
     /// log and boundaries; geometry in `session`.
@@ -36,111 +41,124 @@ public struct SVGMapRenderer: Sendable {
                                    boundaries: request.requiredBoundaries(), session: session)
     }
 
-    /// The map of a sender's snapshot; country names and regions from `gazetteer`, geometry
-    /// in `session`.
+    /// The map of a sender's snapshot as SVG; country names and regions from `gazetteer`,
+    /// geometry in `session`.
     public func render(_ snapshot: Snapshot, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> String {
+        SVGMapWriter.svg(try model(snapshot, gazetteer: gazetteer, boundaries: boundaries, session: session), theme: theme)
+    }
+
+    /// The map of a sender's snapshot, laid out in pixels.
+    public func model(_ snapshot: Snapshot, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapModel {
         guard let sender = snapshot.sender else { preconditionFailure("a map looks from a sender") }
+        let s = MapLayout.scale(width: width)
+        let margin = MapLayout.margin * s
         let mapWidth = width - 2 * margin
-        // Header and legend are laid out for 1000 px and scaled down on narrower maps.
-        let textScale = min(1, mapWidth / legendWidth)
-        let view = try makeView(sender: sender, gazetteer: gazetteer, boundaries: boundaries, session: session)
-        let canvas = try MapCanvas(projection: view.definition, extent: view.fit,
-                                   origin: XY(margin, headerHeight * textScale), width: mapWidth,
-                                   padding: view.clipsToFrame ? 0.03 : 0, session: session)
-        let clip = try Clipper(view: view, canvas: canvas, session: session)
-        let counts = snapshot.countsByStatus
+
         var hostStatuses = snapshot.countryStatuses
         hostStatuses[sender.iso2] = .sender
-        let place = region.map { " in \($0)" } ?? ""
-        let title = "Diplomatic posts of \(sender.name)\(place), \(snapshot.asOf)"
         // Boundaries may hold codes the gazetteer lacks: those are in no region.
         let inRegion = { (iso2: String) in region.map { gazetteer.isCountry(iso2, in: $0) } ?? true }
         let hostInRegion = { (post: Post) in region.map { post.host.isIn($0) } ?? true }
         let shown = snapshot.countedPosts.filter { hostInRegion($0.post) }
         let shownCounts = Dictionary(grouping: shown, by: \.status).mapValues(\.count)
+        let counts = snapshot.countsByStatus
+
+        // Header: the title and a line of counts, each wrapped to the map's width.
+        let place = region.map { " in \($0)" } ?? ""
+        let title = self.title ?? "Diplomatic posts of \(sender.name)\(place), \(snapshot.asOf)"
         let unknown = shownCounts[.unknown].map { ", \($0) unknown (no record yet)" } ?? ""
         let summary = "\(shownCounts[.open] ?? 0) open posts, \(shownCounts[.crossAccredited] ?? 0) hosts covered from elsewhere, \(shownCounts[.closed] ?? 0) closed\(unknown)"
             + (region == nil ? "" : " (world: \(counts[.open]!) open)")
-        let postEntries = legendPostEntries(shownCounts)
-        // The legend grows by a row for each post status beyond the usual four.
-        let legendExtra = Double(max(0, postEntries.count - 4)) * legendRow
-        let height = (canvas.frame.maxY + (legendHeight + legendExtra) * textScale).rounded(.up)
+        var header: [MapModel.Text] = []
+        var y = margin + 14 * s
+        for line in MapLayout.lines(title, size: MapLayout.titleSize * s, width: mapWidth) {
+            header.append(.init(text: line, at: XY(margin, y), classes: "title"))
+            y += 26 * s
+        }
+        y -= 4 * s
+        for line in MapLayout.lines(subtitle ?? summary, size: MapLayout.subtitleSize * s, width: mapWidth) {
+            header.append(.init(text: line, at: XY(margin, y), classes: "subtitle"))
+            y += 18 * s
+        }
+        let headerHeight = y - 6 * s
 
-        var svg = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(fixedDecimal(width, 1)) \(fixedDecimal(height, 1))" \
-        width="\(fixedDecimal(width, 1))" height="\(fixedDecimal(height, 1))" role="img" aria-labelledby="map-title map-desc">
-        <title id="map-title">\(XMLText.escaped(title))</title>
-        <desc id="map-desc">\(XMLText.escaped("\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(view.name). Boundaries: \(boundaries.label.name)."))</desc>
-        <style>\(MapStyle.css)</style>
-        \(MapStyle.defs)
-        <rect class="background" width="100%" height="100%"/>
+        let view = try makeView(sender: sender, gazetteer: gazetteer, boundaries: boundaries, session: session)
+        let canvas = try MapCanvas(projection: view.definition, extent: view.fit, origin: XY(margin, headerHeight), width: mapWidth,
+                                   padding: view.clipsToFrame ? 0.03 : 0, session: session)
+        let clip = try Clipper(view: view, canvas: canvas, session: session)
 
-        """
-        let headerScaling = textScale < 1 ? " transform=\"scale(\(fixedDecimal(textScale, 4)))\"" : ""
-        svg += "<g id=\"header\"\(headerScaling)><text class=\"title\" x=\"\(fixedDecimal(margin / textScale, 1))\" y=\"30\">\(XMLText.escaped(title))</text>"
-        svg += "<text class=\"subtitle\" x=\"\(fixedDecimal(margin / textScale, 1))\" y=\"52\">\(XMLText.escaped(summary))</text></g>\n"
+        var layers: [MapModel.Layer] = []
+        let sphere = view.clipsToFrame ? [clip.frameRing] : try view.outline.map(canvas.pixels)
+        layers.append(.init(id: "sphere", shapes: [.init(classes: "sphere", parts: sphere, closed: true)]))
+        layers.append(.init(id: "graticule", shapes: [.init(classes: "graticule", parts: try clip.lines(graticule()), closed: false)]))
 
-        let sphere = view.clipsToFrame
-            ? MapCanvas.pathData(pixels: [clip.frameRing], closed: true)
-            : try canvas.pathData(view.outline, closed: true)
-        svg += "<g id=\"sphere\"><path class=\"sphere\" d=\"\(sphere)\"/></g>\n"
-        svg += "<g id=\"graticule\"><path class=\"graticule\" d=\"\(MapCanvas.pathData(pixels: try clip.lines(graticule()), closed: false))\"/></g>\n"
-
-        svg += "<g id=\"countries\">\n"
+        var countries: [MapModel.Shape] = []
         for code in boundaries.codes {
             guard let shape = try boundaries.shape(code, in: session) else { continue }
             let rings = try clip.polygons(shape, grid: countryGrid)
             guard !rings.isEmpty else { continue }
             let status = hostStatuses[code] ?? HostStatus.none
             let name = gazetteer.country(code: code)?.name ?? code
-            svg += "<path class=\"country host-\(status.rawValue)\" data-iso=\"\(XMLText.escaped(code))\" d=\"\(MapCanvas.pathData(pixels: rings, closed: true))\">"
-            svg += "<title>\(XMLText.escaped("\(name): \(SVGMapRenderer.hostLabel(status))"))</title></path>\n"
+            countries.append(.init(classes: "country host-\(status.rawValue)", parts: rings, closed: true,
+                                   title: "\(name): \(SVGMapRenderer.hostLabel(status))", iso: code))
         }
-        svg += "</g>\n"
+        layers.append(.init(id: "countries", shapes: countries))
 
-        svg += "<g id=\"accreditations\">\n"
+        var arcs: [MapModel.Shape] = []
         for link in snapshot.accreditations where hostInRegion(link.to.post) || hostInRegion(link.from.post) {
             let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
             let lines = try clip.lines(Antimeridian.split(path))
             guard !lines.isEmpty else { continue }
             let since = link.to.accreditedSince.map { " since \($0)" } ?? ""
-            svg += "<path class=\"accreditation\" d=\"\(MapCanvas.pathData(pixels: lines, closed: false))\"><title>\(XMLText.escaped("\(link.to.post.host.name) covered from \(link.from.post.city)\(since)"))</title></path>\n"
+            arcs.append(.init(classes: "accreditation", parts: lines, closed: false,
+                              title: "\(link.to.post.host.name) covered from \(link.from.post.city)\(since)"))
         }
-        svg += "</g>\n"
+        layers.append(.init(id: "accreditations", shapes: arcs))
 
-        svg += "<g id=\"posts\">\n"
-        var labels = LabelPlacer(frame: canvas.frame)
-        var labelled: [(PostState, XY)] = []
-        // Posts without presence underneath, open ones on top.
+        // Markers: posts without presence underneath, open ones on top.
+        var markers: [MapModel.Marker] = []
+        var placer = LabelPlacer(frame: canvas.frame, fontSize: MapLayout.labelSize * s)
+        var labelled: [(PostState, XY, Double)] = []
+        var drawnStatuses: Set<PostStatus> = [], drawnTypes: Set<PostType> = []
         let drawOrder: [PostStatus] = [.unknown, .uncovered, .closed, .planned, .suspended, .crossAccredited, .open]
         for status in drawOrder {
             for state in snapshot.posts where state.status == status {
                 guard let p = try clip.point(state.post.location) else { continue }
-                let counted = state.post.counted ? "" : " uncounted"
-                let size = state.post.counted ? 3.2 : 2.4
-                svg += PostMarker.element(type: state.post.type, x: p.x, y: p.y, size: size,
-                                          classes: "post \(status.rawValue) \(state.post.type.rawValue)\(counted)",
-                                          title: tooltip(state, snapshot)) + "\n"
-                labels.reserve(around: p, radius: size + 1)
-                if state.post.counted && [.open, .crossAccredited, .suspended, .planned].contains(status) { labelled.append((state, p)) }
+                let size = (state.post.counted ? MapLayout.markerRadius : MapLayout.uncountedRadius) * s
+                markers.append(.init(type: state.post.type, at: p, size: size,
+                                     classes: "post \(status.rawValue) \(state.post.type.rawValue)\(state.post.counted ? "" : " uncounted")",
+                                     title: tooltip(state, snapshot)))
+                drawnStatuses.insert(status)
+                drawnTypes.insert(state.post.type)
+                placer.reserve(around: p, radius: size + s)
+                if state.post.counted && status != .unknown && status != .uncovered { labelled.append((state, p, size)) }
             }
         }
-        svg += "</g>\n<g id=\"labels\">\n"
-        // Open embassies first, then other open posts, then hosts covered from elsewhere.
-        let priority: (PostState) -> Int = { ($0.status == .open ? 0 : 2) + ($0.post.type == .embassy ? 0 : 1) }
+        // Open embassies first, then other open posts, then suspended, covered and planned
+        // ones, and closed posts last, where there is still room.
+        let rank: [PostStatus: Int] = [.open: 0, .suspended: 1, .crossAccredited: 1, .planned: 1, .closed: 2]
+        let priority = { (state: PostState) in 2 * rank[state.status, default: 3] + (state.post.type == .embassy ? 0 : 1) }
+        var labels: [MapModel.Text] = []
         var seen: Set<String> = []
-        for (state, p) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
+        for (state, p, size) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
             let text = state.status == .crossAccredited ? state.post.host.name : state.post.city
-            guard seen.insert(text).inserted, let spot = labels.place(text, at: p, radius: 4.2) else { continue }
-            svg += "<text class=\"label \(state.status.rawValue)\" x=\"\(fixedDecimal(spot.x, 1))\" y=\"\(fixedDecimal(spot.y, 1))\" text-anchor=\"\(spot.anchor)\">\(XMLText.escaped(text))</text>\n"
+            guard seen.insert(text).inserted, let spot = placer.place(text, at: p, radius: size + s) else { continue }
+            labels.append(.init(text: text, at: XY(spot.x, spot.y), anchor: MapModel.Text.Anchor(rawValue: spot.anchor) ?? .start, classes: "label \(state.status.rawValue)"))
         }
-        svg += "</g>\n"
-        svg += legend(top: canvas.frame.maxY + 10 * textScale, scale: textScale, entries: postEntries, hostStatuses: hostStatuses,
-                      snapshot: snapshot, projectionName: view.name, boundaries: boundaries.label,
-                      inRegion: inRegion, hostInRegion: hostInRegion)
-        svg += "</svg>\n"
-        return svg
+
+        let uncounted = snapshot.posts.filter { !$0.post.counted && hostInRegion($0.post) }.count
+        let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) \(uncounted == 1 ? "post" : "posts") outside the official count, not in the figures."
+        var notes = ["As of \(snapshot.asOf).\(extra)",
+                     "Data: \(dataSource), a source on every row. Boundaries: \(boundaries.label.attribution). Projection: \(view.name)."]
+        if let credit { notes.append(credit) }
+        let hostsShown = hostStatuses.filter { inRegion($0.key) }
+        let legend = legendLayout(top: canvas.frame.maxY + 10 * s, scale: s, statuses: drawnStatuses, counts: shownCounts,
+                                  hosts: hostsShown, types: drawnTypes, notes: notes)
+
+        let description = "\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(view.name). Boundaries: \(boundaries.label.name)."
+            + (credit.map { " \($0)" } ?? "")
+        return MapModel(width: width, height: legend.bottom.rounded(.up), scale: s, title: title, description: description,
+                        header: header, layers: layers, markers: markers, labels: labels, legend: legend.legend)
     }
 
     /// The view the options ask for: a region's, a globe's or the world's.
@@ -165,57 +183,84 @@ public struct SVGMapRenderer: Sendable {
         return text + " [\(state.post.id)]"
     }
 
-    /// The post statuses the legend lists, with their counts: the usual four always (a zero
-    /// says something), the rarer ones only when the map has them.
-    private func legendPostEntries(_ counts: [PostStatus: Int]) -> [(PostStatus, String, Int)] {
-        let usual: [(PostStatus, String)] = [(.open, "Open"), (.crossAccredited, "Host covered from elsewhere"),
-                                             (.closed, "Closed"), (.suspended, "Suspended")]
-        let rare: [(PostStatus, String)] = [(.planned, "Planned"), (.uncovered, "Cover ended (never resident)"),
-                                            (.unknown, "Unknown: no record yet")]
-        return usual.map { ($0.0, $0.1, counts[$0.0] ?? 0) }
-            + rare.compactMap { status, label in counts[status].map { (status, label, $0) } }
-    }
+    static let postLegend: [(PostStatus, String)] = [
+        (.open, "Open"), (.crossAccredited, "Host covered from elsewhere"), (.closed, "Closed"), (.suspended, "Suspended"),
+        (.planned, "Planned"), (.uncovered, "Cover ended (never resident)"), (.unknown, "Unknown: no record yet"),
+    ]
 
-    private func legend(top: Double, scale: Double, entries: [(PostStatus, String, Int)], hostStatuses: [String: HostStatus],
-                        snapshot: Snapshot, projectionName: String, boundaries: BoundariesLabel,
-                        inRegion: (String) -> Bool, hostInRegion: (Post) -> Bool) -> String {
-        let scaling = scale < 1 ? " scale(\(fixedDecimal(scale, 4)))" : ""
-        var out = "<g id=\"legend\" transform=\"translate(\(margin),\(fixedDecimal(top, 1)))\(scaling)\">\n"
-        out += "<text class=\"legend-heading\" x=\"0\" y=\"12\">Posts (markers)</text>\n"
-        for (i, (status, label, count)) in entries.enumerated() {
-            let y = 28.0 + Double(i) * legendRow
-            out += PostMarker.element(type: .embassy, x: 6, y: y - 4, size: 4, classes: "post \(status.rawValue)", title: nil)
-            out += "<text class=\"legend-label\" x=\"16\" y=\"\(fixedDecimal(y, 1))\">\(label) (\(count))</text>\n"
+    static let hostLegend: [(HostStatus, String)] = [
+        (.resident, "Resident post"), (.nonResident, "Covered from elsewhere"), (.suspended, "Post suspended"),
+        (.closed, "Post closed, not covered"), (.uncovered, "Cover ended, none since"), (.unknown, "Unknown: no record yet"),
+        (.sender, "Sender"),
+    ]
+
+    /// Marker shapes and the types drawn with each.
+    static let shapes: [[PostType]] = [[.embassy], [.consulateGeneral, .consulate, .consularOffice], [.permanentMission],
+                                       [.representativeOffice, .tradeOffice]]
+
+    /// The legend: exactly the post statuses, country statuses and marker shapes the map
+    /// shows, in blocks that flow into rows as the width allows, then the notes, wrapped.
+    private func legendLayout(top: Double, scale s: Double, statuses: Set<PostStatus>, counts: [PostStatus: Int],
+                              hosts: [String: HostStatus], types: Set<PostType>, notes: [String]) -> (legend: MapModel.Legend, bottom: Double) {
+        var legend = MapModel.Legend()
+        let margin = MapLayout.margin * s, row = MapLayout.legendRow * s, textSize = MapLayout.legendSize * s
+        struct Block { var heading: String; var rows: [(swatch: Swatch, text: String)]; var perColumn: Int }
+        enum Swatch { case marker(PostType, String), patch(String) }
+        let postRows = SVGMapRenderer.postLegend.filter { statuses.contains($0.0) }
+            .map { (Swatch.marker(.embassy, "post \($0.0.rawValue)"), "\($0.1) (\(counts[$0.0] ?? 0))") }
+        let present = Dictionary(grouping: hosts.values, by: { $0 }).mapValues(\.count)
+        let hostRows = SVGMapRenderer.hostLegend.filter { present[$0.0] != nil }.map { status, label in
+            (Swatch.patch("country host-\(status.rawValue)"), status == .sender ? label : "\(label) (\(present[status]!))")
         }
-        let hostCounts = Dictionary(grouping: hostStatuses.filter { inRegion($0.key) }.values, by: { $0 }).mapValues(\.count)
-        let rareHosts: [(HostStatus, String)] = [(.uncovered, "Cover ended, none since"), (.unknown, "Unknown: no record yet")]
-        let hosts: [(HostStatus, String)] = [(.resident, "Resident post"), (.nonResident, "Covered from elsewhere"),
-                                             (.closed, "Post closed, not covered"), (.suspended, "Post suspended")]
-            + rareHosts.filter { hostCounts[$0.0] != nil } + [(.sender, "Sender")]
-        out += "<text class=\"legend-heading\" x=\"300\" y=\"12\">Countries</text>\n"
-        for (i, (status, label)) in hosts.enumerated() {
-            let y = 28.0 + Double(i % 4) * 18, x = 300.0 + Double(i / 4) * 210
-            let count = status == .sender ? "" : " (\(hostCounts[status] ?? 0))"
-            out += "<rect class=\"country host-\(status.rawValue)\" x=\"\(x)\" y=\"\(fixedDecimal(y - 10, 1))\" width=\"14\" height=\"10\"/>"
-            out += "<text class=\"legend-label\" x=\"\(x + 20)\" y=\"\(fixedDecimal(y, 1))\">\(label)\(count)</text>\n"
+        let typeRows = SVGMapRenderer.shapes.compactMap { group -> (Swatch, String)? in
+            let drawn = group.filter(types.contains)
+            guard let first = drawn.first else { return nil }
+            let names = drawn.map { PostMarker.label($0) }
+            return (.marker(first, "post open"), ([names[0]] + names.dropFirst().map { $0.lowercased() }).joined(separator: ", "))
         }
-        out += "<text class=\"legend-heading\" x=\"720\" y=\"12\">Type (shape)</text>\n"
-        let types: [PostType] = [.embassy, .consulateGeneral, .permanentMission]
-        for (i, type) in types.enumerated() {
-            let y = 28.0 + Double(i) * 18
-            out += PostMarker.element(type: type, x: 726, y: y - 4, size: 4, classes: "post open", title: nil)
-            out += "<text class=\"legend-label\" x=\"736\" y=\"\(fixedDecimal(y, 1))\">\(PostMarker.label(type))</text>\n"
+        let blocks = [Block(heading: "Posts (markers)", rows: postRows, perColumn: postRows.count),
+                      Block(heading: "Countries", rows: hostRows, perColumn: 4),
+                      Block(heading: "Type (shape)", rows: typeRows, perColumn: typeRows.count)].filter { !$0.rows.isEmpty }
+
+        var x = margin, rowTop = top, rowHeight = 0.0
+        for var block in blocks {
+            let columnWidth = 20 * s + (block.rows.map { MapLayout.width(of: $0.text, size: textSize) }.max() ?? 0) + 14 * s
+            var columns = (block.rows.count + block.perColumn - 1) / max(1, block.perColumn)
+            // Columns that do not fit the map's width become one.
+            if Double(columns) * columnWidth > width - 2 * margin {
+                block.perColumn = block.rows.count
+                columns = 1
+            }
+            let blockWidth = max(MapLayout.width(of: block.heading, size: textSize) + 14 * s, Double(columns) * columnWidth)
+            if x > margin && x + blockWidth > width - margin {
+                x = margin
+                rowTop += rowHeight
+                rowHeight = 0
+            }
+            legend.texts.append(.init(text: block.heading, at: XY(x, rowTop + 12 * s), classes: "legend-heading"))
+            for (i, entry) in block.rows.enumerated() {
+                let column = i / max(1, block.perColumn), line = i % max(1, block.perColumn)
+                let cx = x + Double(column) * columnWidth, baseline = rowTop + 28 * s + Double(line) * row
+                switch entry.swatch {
+                case .marker(let type, let classes):
+                    legend.markers.append(.init(type: type, at: XY(cx + 6 * s, baseline - 4 * s), size: 4 * s, classes: classes))
+                    legend.texts.append(.init(text: entry.text, at: XY(cx + 16 * s, baseline), classes: "legend-label"))
+                case .patch(let classes):
+                    legend.patches.append((XY(cx, baseline - 10 * s), 14 * s, 10 * s, classes))
+                    legend.texts.append(.init(text: entry.text, at: XY(cx + 20 * s, baseline), classes: "legend-label"))
+                }
+            }
+            rowHeight = max(rowHeight, 28 * s + Double(max(1, block.perColumn) - 1) * row + 12 * s)
+            x += blockWidth
         }
-        let uncounted = snapshot.posts.filter { !$0.post.counted && hostInRegion($0.post) }.count
-        let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) \(uncounted == 1 ? "post" : "posts") outside the official count, not in the figures."
-        // Two lines, so that each fits the legend's 1000 px.
-        let notes = ["As of \(snapshot.asOf).\(extra)",
-                     "Data: \(dataSource), a source on every row. Boundaries: \(boundaries.attribution). Projection: \(projectionName)."]
-        let notesTop = 104 + Int(legendRow) * max(0, entries.count - 4)
-        for (i, note) in notes.enumerated() {
-            out += "<text class=\"legend-note\" x=\"0\" y=\"\(notesTop + 15 * i)\">\(XMLText.escaped(note))</text>\n"
+        var y = rowTop + rowHeight + 6 * s
+        for note in notes {
+            for line in MapLayout.lines(note, size: MapLayout.noteSize * s, width: width - 2 * margin) {
+                y += 15 * s
+                legend.texts.append(.init(text: line, at: XY(margin, y), classes: "legend-note"))
+            }
         }
-        return out + "</g>\n"
+        return (legend, y + margin)
     }
 
     static func hostLabel(_ status: HostStatus) -> String {

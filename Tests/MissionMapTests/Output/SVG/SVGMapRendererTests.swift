@@ -82,3 +82,39 @@ import FoundationXML
         #expect(doc.elements["script"] == nil)
     }
 }
+
+/// The legend says what the map shows, and the text keeps its size in proportion.
+@Suite(.tags(.unit)) struct MapLegendAndScaleTests {
+    let network = try! Fixture.network("""
+    A-BB,2020-01-01,opened,AA,BB,,embassy,,,,s,
+    A-CC,2020-01-01,planned,AA,CC,,representative-office,,,,s,
+    """)
+
+    func model(width: Double) throws -> MapModel {
+        let session = try GeoSession()
+        return try SVGMapRenderer(width: width).model(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!), gazetteer: network.gazetteer,
+                                                      boundaries: SVGMapRendererTests().boundaries(session), session: session)
+    }
+
+    @Test func theLegendListsExactlyTheStatusesAndShapesDrawn() throws {
+        let texts = try model(width: 1200).legend.texts.map(\.text)
+        #expect(texts.contains("Open (1)") && texts.contains("Planned (1)"))
+        #expect(!texts.contains { $0.hasPrefix("Closed") || $0.hasPrefix("Suspended") || $0.hasPrefix("Host covered") })
+        #expect(texts.contains("Embassy") && texts.contains("Representative office"))
+        #expect(!texts.contains { $0.hasPrefix("Consulate") || $0.hasPrefix("Mission to") })
+        #expect(texts.contains("Resident post (1)") && texts.contains("Sender") && !texts.contains { $0.hasPrefix("Post closed") })
+    }
+
+    @Test(arguments: [300.0, 600, 1200, 2400])
+    func textFollowsTheWidthAndStaysInside(width: Double) throws {
+        let map = try model(width: width)
+        #expect(map.scale == min(3, max(0.8, width / 1200)))
+        let sizes = ["title": MapLayout.titleSize, "subtitle": MapLayout.subtitleSize, "legend-note": MapLayout.noteSize]
+        for text in map.legend.texts + map.header {
+            let fontSize = (sizes[text.classes] ?? MapLayout.legendSize) * map.scale
+            #expect(text.at.x + MapLayout.width(of: text.text, size: fontSize) <= width + 1, "\(text.text) runs off a \(width) px map")
+        }
+        #expect(map.labels.allSatisfy { $0.at.x > 0 && $0.at.x < width })
+        #expect(map.height > map.legend.texts.map(\.at.y).max()!)
+    }
+}
