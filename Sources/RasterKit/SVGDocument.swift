@@ -15,18 +15,16 @@ final class SVGDocument {
             throw RasterError.taking(error, "cannot read the SVG")
         }
         if let error { g_error_free(error) }
-        self.handle = handle
         // CSS's 96 px per inch, so that lengths in mm or pt come out as a browser draws them.
         rsvg_handle_set_dpi(handle, 96)
         var width = 0.0, height = 0.0
-        guard rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0 else {
+        let sized = rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0
+        guard sized, width.isFinite, height.isFinite, width > 0, height > 0 else {
             g_object_unref(UnsafeMutableRawPointer(handle))
-            throw RasterError("the SVG has no width and height in absolute units, so its size is not known")
+            throw RasterError(sized ? "the SVG's size is \(width)×\(height) px: nothing to draw"
+                : "the SVG has no width and height in absolute units, so its size is not known")
         }
-        guard width.isFinite, height.isFinite, width > 0, height > 0 else {
-            g_object_unref(UnsafeMutableRawPointer(handle))
-            throw RasterError("the SVG's size is \(width)×\(height) px: nothing to draw")
-        }
+        self.handle = handle
         self.width = width
         self.height = height
     }

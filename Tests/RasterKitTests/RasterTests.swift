@@ -87,6 +87,8 @@ import Testing
     @Test func anSVGWithoutASizeIsRefused() throws {
         let svg = #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>"#
         #expect(throws: RasterError("the SVG has no width and height in absolute units, so its size is not known")) { try Raster.png(svg: svg) }
+        let empty = #"<svg xmlns="http://www.w3.org/2000/svg" width="0" height="10"/>"#
+        #expect(throws: RasterError("the SVG's size is 0.0×10.0 px: nothing to draw")) { try Raster.pdf(svg: empty) }
     }
 
     @Test func tooLargeOrBadScalesAreRefusedBeforeDrawing() throws {
