@@ -27,7 +27,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Fit the map to a UN region or subregion (Africa, Europe, South-Eastern Asia, ...).", valueName: "name"))
     var region: String?
 
-    @Option(help: ArgumentHelp("Output format: \(MapFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: the extension of -o, else svg).", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format; the extension of -o, else svg, if absent.", valueName: "format"))
     var format: MapFormat?
 
     @Option(help: ArgumentHelp("PNG only: pixels per map pixel, from 0.25 to 8 (default 1).", valueName: "x"))
