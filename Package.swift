@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "missionmap", targets: ["missionmap"]),
         .library(name: "MissionMap", targets: ["MissionMap"]),
         .library(name: "GeoKit", targets: ["GeoKit"]),
+        .library(name: "RasterKit", targets: ["RasterKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,16 +25,24 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
         .target(name: "GeoKit", dependencies: ["CGEOS", "CPROJ"]),
+        // PNG and PDF from an SVG: beside GeoKit, not under MissionMap, which only writes text.
+        .target(name: "RasterKit", dependencies: ["CRsvg"]),
         .target(
             name: "MissionMap",
             dependencies: ["GeoKit", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .executableTarget(
             name: "missionmap",
-            dependencies: ["MissionMap", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MissionMap", "RasterKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GeoKitTests", dependencies: ["GeoKit"]),
+        .testTarget(name: "RasterKitTests", dependencies: ["RasterKit", "CRsvg"]),
         .testTarget(name: "MissionMapTests", dependencies: ["MissionMap", "GeoKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["missionmap"], exclude: ["Fixtures"]),
     ],

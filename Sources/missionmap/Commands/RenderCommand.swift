@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import MissionMap
+import RasterKit
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the network on a date as an SVG map: the world in a projection of your choice, or a region."
+        abstract: "Draw the network on a date as a map (SVG, PNG or PDF): the world in a projection of your choice, or a region.",
+        discussion: "PNG and PDF are drawn from the same SVG by librsvg and cairo. The format is --format, else the extension of -o, else SVG."
     )
 
     @OptionGroup var log: LogOptions
@@ -27,13 +29,36 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var text: MapTextOptions
 
+    @Option(help: ArgumentHelp("Output format; the extension of -o, else svg, if absent.", valueName: "format"))
+    var format: MapFormat?
+
+    @Option(help: ArgumentHelp("PNG only: pixels per map pixel, from 0.25 to 8 (default 1).", valueName: "x"))
+    var scale: Double?
+
     @OptionGroup var out: OutputOptions
+
+    /// The format to write; a clash of --format and -o is a usage error.
+    func mapFormat() throws -> MapFormat {
+        try MapFormat.choice.resolve(given: format, output: out.output)
+    }
 
     func validate() throws {
         guard (300...10_000).contains(width) else { throw ValidationError("--width must be from 300 to 10000 pixels") }
         if let centerLon, !(-180...180).contains(centerLon) { throw ValidationError("--center-lon must be from -180 to 180 degrees") }
         if region != nil && (projection != .equalEarth || centerLon != nil) {
             throw ValidationError("--region chooses its own equal-area projection: leave out --projection and --center-lon")
+        }
+        let format = try mapFormat()
+        if let scale {
+            guard (0.25...8).contains(scale) else { throw ValidationError("--scale must be from 0.25 to 8") }
+            // Stricter than ignoring it: a scale that does nothing would be a surprise later.
+            guard format == .png else { throw ValidationError("--scale is for PNG output; this map is \(format.rawValue)") }
+            guard width * scale <= Double(Raster.maximumSide) else {
+                throw ValidationError("--width times --scale must be at most \(Raster.maximumSide) pixels, the widest image cairo makes")
+            }
+        }
+        if format.isBinary && out.output == nil && isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError("a \(format.rawValue.uppercased()) map is binary: give -o FILE, or send standard output to a file or pipe")
         }
     }
 
@@ -46,7 +71,12 @@ struct RenderCommand: ParsableCommand {
             renderer.projection = projection
             renderer.centerLon = centerLon
             try text.apply(to: &renderer)
-            try out.write(renderer.render(request, session: inputs.session))
+            let svg = try renderer.render(request, session: inputs.session)
+            switch try mapFormat() {
+            case .svg: try out.write(svg)
+            case .png: try out.write(Raster.png(svg: svg, scale: scale ?? 1))
+            case .pdf: try out.write(Raster.pdf(svg: svg))
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A file written whole or not at all: text goes to a temporary file beside the target,
+/// A file written whole or not at all: text or bytes go to a temporary file beside the target,
 /// which replaces the target only on `commit()`. Dropped uncommitted, the temporary file is
 /// removed, so a failed run leaves no partial output and an old file stays as it was. The
 /// temporary file carries the writer's pid (see `TemporaryName`), so that the ones a killed
@@ -58,12 +58,26 @@ final class OutputFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends bytes (a PNG, a PDF); a large block goes straight to the file, not through the buffer.
+    func write(_ bytes: Data) throws {
+        if buffer.count + bytes.count < 1 << 16 {
+            buffer.append(bytes)
+            return
+        }
+        try flush()
+        try put(bytes)
+    }
+
     private func flush() throws {
-        if let reason = writeAll(fd, buffer) {
+        try put(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func put(_ data: Data) throws {
+        if let reason = writeAll(fd, data) {
             if reason == EPIPE { Interrupts.pipeClosed() }
             throw CommandFailure("cannot write \(path): \(String(cString: strerror(reason)))")
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Moves the finished file into place, and makes the move durable.

@@ -10,6 +10,17 @@ struct OutputOptions: ParsableArguments {
         try stream { try $0(text) }
     }
 
+    /// Writes bytes (a PNG, a PDF) whole: to standard output, or to a file that appears only complete.
+    func write(_ bytes: Data) throws {
+        guard let output else {
+            try StandardStreams.output(bytes)
+            return
+        }
+        let file = try OutputFile(path: output)
+        try file.write(bytes)
+        try file.commit()
+    }
+
     /// Hands `body` a sink for the output as it is produced: standard output, or a file that
     /// appears only once `body` has finished without error.
     func stream(_ body: ((String) throws -> Void) throws -> Void) throws {

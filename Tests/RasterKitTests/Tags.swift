@@ -1,0 +1,6 @@
+import Testing
+
+extension Tag {
+    /// Runs RasterKit in process on hand-written SVG.
+    @Tag static var unit: Self
+}
