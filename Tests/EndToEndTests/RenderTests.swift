@@ -48,14 +48,17 @@ import Testing
         let pattern = try NSRegularExpression(pattern: #"<path class="country [^"]*" data-iso="[^"]*" d="([^"]*)""#)
         let ns = svg as NSString
         var frame: (minX: Double, minY: Double, maxX: Double, maxY: Double)?
-        if frameClipped, let sphere = try NSRegularExpression(pattern: #"<path class="sphere" d="([^"]*)""#)
+        if let sphere = try NSRegularExpression(pattern: #"<path class="sphere" d="([^"]*)""#)
             .firstMatch(in: svg, range: NSRange(location: 0, length: ns.length)) {
             let points = subpaths(ns.substring(with: sphere.range(at: 1))).flatMap { $0 }
             frame = (points.map(\.0).min()!, points.map(\.1).min()!, points.map(\.0).max()!, points.map(\.1).max()!)
         }
+        // On a region map, the frame's edges; on a world map, the lines of the poles (a
+        // straight line in these projections: Antarctica's edge along it is one segment).
         func onFrame(_ p: (Double, Double)) -> Bool {
             guard let f = frame else { return false }
-            return abs(p.0 - f.minX) < 2.5 || abs(p.0 - f.maxX) < 2.5 || abs(p.1 - f.minY) < 2.5 || abs(p.1 - f.maxY) < 2.5
+            let poles = abs(p.1 - f.minY) < 2.5 || abs(p.1 - f.maxY) < 2.5
+            return frameClipped ? poles || abs(p.0 - f.minX) < 2.5 || abs(p.0 - f.maxX) < 2.5 : poles
         }
         var longest = 0.0
         for match in pattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
@@ -91,6 +94,31 @@ import Testing
         #expect(svg.contains("in \(region), 2024-02-01"))
         #expect(svg.contains("Lambert azimuthal equal-area"))
         #expect(try Self.longestCountrySegment(svg, mapWidth: 1168, frameClipped: true) < 0.5)
+    }
+
+    /// The share of country outline segments that run exactly along x or y: a coast snapped
+    /// to a pixel grid is a staircase of them (84% on the 1 px grid maps of before).
+    static func axisAlignedShare(_ svg: String) throws -> Double {
+        let pattern = try NSRegularExpression(pattern: #"<path class="country [^"]*" data-iso="[^"]*" d="([^"]*)""#)
+        let ns = svg as NSString
+        var segments = 0, aligned = 0
+        for match in pattern.matches(in: svg, range: NSRange(location: 0, length: ns.length)) {
+            for path in subpaths(ns.substring(with: match.range(at: 1))) {
+                for (a, b) in zip(path, path.dropFirst()) where a != b {
+                    segments += 1
+                    if abs(a.0 - b.0) < 1e-9 || abs(a.1 - b.1) < 1e-9 { aligned += 1 }
+                }
+            }
+        }
+        return Double(aligned) / Double(max(1, segments))
+    }
+
+    @Test func coastsAreNoStaircase() throws {
+        for args in [[String](), ["--center-lon", "150"], ["--region", "Europe"], ["--width", "2400"]] {
+            let share = try Self.axisAlignedShare(try render(args))
+            #expect(share < 0.25, "\(args): \(Int(share * 100))% of outline segments run along x or y")
+        }
+        #expect(try Self.axisAlignedShare(#"<path class="country host-none" data-iso="XX" d="M0,0l1,0 0,1 1,0 1,1z"/>"#) > 0.5)
     }
 
     @Test func worldMapIsUnder400KB() throws {

@@ -27,15 +27,38 @@ final class Clipper {
         frameRing = [XY(f.minX, f.minY), XY(f.maxX, f.minY), XY(f.maxX, f.maxY), XY(f.minX, f.maxY), XY(f.minX, f.minY)]
     }
 
-    /// The rings of a valid lon/lat (multi)polygon, in pixels, each vertex rounded to a grid
-    /// of `grid` pixels; rings that collapse to fewer than three points are left out.
-    ///
-    /// Rounding each vertex on its own (GEOS's pointwise precision reducer) treats a vertex
-    /// the same way in every country, so borders that neighbours share stay shared, with no
-    /// sliver or gap, while vertices closer than the grid merge and the file stays small.
-    /// Drawing needs no valid topology, so neither the repair of shapes that projecting
-    /// pinches nor GEOS's topology-keeping snap rounding is worth its cost here.
-    func polygons(_ shape: Geometry, grid: Double) throws -> [[XY]] {
+    /// On a map clipped to its frame (a region), the lon/lat area the frame shows, widened by a
+    /// tenth on every side, in the map's window of longitudes; nil for a whole-world map. What
+    /// lies outside it need not be simplified or drawn.
+    func frameArea(rewrap: Rewrap) throws -> Geometry? {
+        guard let frame else { return nil }
+        let pad = max(frame.width, frame.height) / 10
+        let f = frame.expanded(by: pad)
+        let steps = 32
+        var ring: [XY] = []
+        for i in 0..<steps { ring.append(XY(f.minX + f.width * Double(i) / Double(steps), f.minY)) }
+        for i in 0..<steps { ring.append(XY(f.maxX, f.minY + f.height * Double(i) / Double(steps))) }
+        for i in 0..<steps { ring.append(XY(f.maxX - f.width * Double(i) / Double(steps), f.maxY)) }
+        for i in 0..<steps { ring.append(XY(f.minX, f.maxY - f.height * Double(i) / Double(steps))) }
+        // A frame wider than the globe (or past a pole) has no simple outline in lon/lat.
+        guard var lonLat = try? canvas.lonLat(ring) else { return nil }
+        // Continuous through the window, each vertex beside the one before.
+        lonLat = lonLat.map(rewrap.point)
+        for i in lonLat.indices.dropFirst() {
+            while lonLat[i].x - lonLat[i - 1].x > 180 { lonLat[i].x -= 360 }
+            while lonLat[i - 1].x - lonLat[i].x > 180 { lonLat[i].x += 360 }
+        }
+        guard abs(lonLat.last!.x - lonLat[0].x) < 180 else { return nil }
+        return try context.polygon([lonLat + [lonLat[0]]]).validOrRepaired()
+    }
+
+    /// Pixels per degree of latitude: what a tolerance in pixels is in degrees.
+    var pixelsPerDegree: Double { canvas.scale * 111_320 }
+
+    /// The rings of a valid lon/lat (multi)polygon, in pixels; rings that collapse to fewer
+    /// than three points are left out. Outlines come simplified on shared arcs (see
+    /// `SVGMapRenderer`), and are written to 0.1 px: no pixel grid turns a coast into stairs.
+    func polygons(_ shape: Geometry) throws -> [[XY]] {
         let shape = try rewrap.shape(shape)
         let inside = try preparedVisible.contains(shape) ? shape : shape.intersection(visible)
         let projected = try inside.polygons().map { try $0.map(canvas.pixels) }
@@ -43,7 +66,7 @@ final class Clipper {
         var pixels = try context.multiPolygon(projected)
         if let frame { pixels = try pixels.clipped(to: frame.expanded(by: 2)) }
         var rings: [[XY]] = []
-        for polygon in try pixels.roundedToGrid(grid).polygons() {
+        for polygon in try pixels.polygons() {
             let cleaned = polygon.map(Clipper.withoutRepeats)
             // A polygon whose outer ring collapsed has nothing to draw, holes included.
             guard let outer = cleaned.first, outer.count >= 4 else { continue }

@@ -26,6 +26,15 @@ final class MapCanvas {
         }
     }
 
+    /// Takes pixels back to lon/lat (PROJ's inverse).
+    func lonLat(_ pixels: [XY]) throws -> [XY] {
+        var points = pixels.map {
+            XY(projectedBounds.minX + ($0.x - frame.minX) / scale, projectedBounds.maxY - ($0.y - frame.minY) / scale)
+        }
+        try transformer.inverse(&points)
+        return points
+    }
+
     /// SVG path data for lines or rings in lon/lat, rounded to 0.1 px, consecutive
     /// duplicates (after rounding) dropped.
     func pathData(_ lines: [[XY]], closed: Bool) throws -> String {

@@ -17,8 +17,9 @@ public struct SVGMapRenderer: Sendable {
     public var dataSource = "missions log"
     /// Degrees between graticule lines.
     public var graticuleStep = 15.0
-    /// The pixel grid country outlines are snapped to: finer is truer and larger.
-    public var countryGrid = 1.0
+    /// How far, in pixels, a simplified country outline may stray from the source: larger
+    /// is smaller and coarser. Borders are simplified once for both neighbours.
+    public var simplification = 0.35
     /// The title, subtitle and a credit line in place of (or, for the credit, beside) the map's own.
     public var title: String?
     public var subtitle: String?
@@ -92,10 +93,31 @@ public struct SVGMapRenderer: Sendable {
         layers.append(.init(id: "sphere", shapes: [.init(classes: "sphere", parts: sphere, closed: true)]))
         layers.append(.init(id: "graticule", shapes: [.init(classes: "graticule", parts: try clip.lines(graticule()), closed: false)]))
 
-        var countries: [MapModel.Shape] = []
+        // Country outlines: taken into the map's window of longitudes, made one topology of
+        // shared arcs, each arc simplified once (so neighbours keep one line, with no gap or
+        // sliver), rebuilt, clipped and projected; nothing is snapped to the pixel grid.
+        let rewrap = Rewrap(centre: view.window, session: session)
+        // A region's map simplifies only what lies around its frame, cut by one line for all.
+        let area = try clip.frameArea(rewrap: rewrap)
+        let areaBounds = try area?.bounds()
+        var outlines: [(key: String, polygons: [[[XY]]])] = []
         for code in boundaries.codes {
             guard let shape = try boundaries.shape(code, in: session) else { continue }
-            let rings = try clip.polygons(shape, grid: countryGrid)
+            var inWindow = try rewrap.shape(shape)
+            if let area, let areaBounds {
+                guard let b = try inWindow.bounds(), b.intersects(areaBounds) else { continue }
+                let inside = try areaBounds.contains(b) && area.contains(inWindow)
+                if !inside { inWindow = try inWindow.intersection(area) }
+            }
+            let polygons = try inWindow.polygons()
+            if !polygons.isEmpty { outlines.append((code, polygons)) }
+        }
+        let topology = try Topology(outlines).simplified(tolerance: simplification / clip.pixelsPerDegree, session: session)
+        var countries: [MapModel.Shape] = []
+        for code in topology.keys {
+            let polygons = topology.polygons(code)
+            guard !polygons.isEmpty else { continue }
+            let rings = try clip.polygons(session.geos.multiPolygon(polygons).validOrRepaired())
             guard !rings.isEmpty else { continue }
             let status = hostStatuses[code] ?? HostStatus.none
             let name = gazetteer.country(code: code)?.name ?? code
@@ -250,7 +272,8 @@ public struct SVGMapRenderer: Sendable {
                     legend.texts.append(.init(text: entry.text, at: XY(cx + 20 * s, baseline), classes: "legend-label"))
                 }
             }
-            rowHeight = max(rowHeight, 28 * s + Double(max(1, block.perColumn) - 1) * row + 12 * s)
+            let lines = min(block.perColumn, block.rows.count)
+            rowHeight = max(rowHeight, 28 * s + Double(max(1, lines) - 1) * row + 12 * s)
             x += blockWidth
         }
         var y = rowTop + rowHeight + 6 * s
