@@ -86,7 +86,9 @@ import Testing
     }
 
     @Test func badDataFailsWithFileLineAndLeavesNoOutput() throws {
-        let missions = path("bad.csv"), out = path("out.geojson")
+        // No extension: each command writes its default format (-o x.geojson would be a usage
+        // error for render, which writes .svg, .png or .pdf).
+        let missions = path("bad.csv"), out = path("out")
         try """
         post_id,date,event,sender,host,city,type,accredited_from,lat,lon,source,note
         KP-X,2023-01-01,opened,KP,QQ,,embassy,,,,https://example.org,
