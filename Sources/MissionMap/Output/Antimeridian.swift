@@ -27,6 +27,18 @@ enum Antimeridian {
         return try bands(context.polygon(continuous))
     }
 
+    /// Every polygon cut (see `cut(_:context:)`); with `wound`, the pieces of cut ones wound
+    /// again for RFC 7946 (exterior counter-clockwise), as cutting keeps the winding only of
+    /// polygons it leaves whole.
+    static func cut(_ polygons: [[[XY]]], wound: Bool, context: GEOSContext) throws -> [[[XY]]] {
+        var out: [[[XY]]] = []
+        for polygon in polygons {
+            let parts = try cut(polygon, context: context)
+            out += !wound || parts.count == 1 && parts[0] == polygon ? parts : try context.multiPolygon(parts).polygons(rfc7946Winding: true)
+        }
+        return out
+    }
+
     /// A lon/lat polygon whose longitudes may run past ±180° (continuous), as polygons within
     /// [-180, 180]: clipped with GEOS to each 360° band, each piece shifted back.
     static func bands(_ polygon: Geometry) throws -> [[[XY]]] {

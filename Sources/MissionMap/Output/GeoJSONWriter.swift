@@ -50,42 +50,18 @@ public struct GeoJSONWriter: Sendable {
     }
 
     private func write(_ snapshot: Snapshot, countries: Countries?, to out: inout FeatureStream) throws {
-        let inRegion = { (country: Country) in region.map { country.isIn($0) } ?? true }
-        for state in snapshot.posts where statuses?.contains(state.status) ?? true && inRegion(state.post.host) {
-            try out.feature(id: state.post.id, geometry: out.point(state.post.location), properties: postProperties(state))
-        }
-        if statuses?.contains(.crossAccredited) ?? true {
-            for link in snapshot.accreditations where inRegion(link.to.post.host) {
-                let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
-                guard let geometry = out.lines(Antimeridian.split(path)) else { continue }
-                try out.feature(id: "\(link.from.post.id)>\(link.to.post.id)", geometry: geometry, properties: JSONText.object([
-                    "kind": JSONText.string("accreditation"),
-                    "from": JSONText.string(link.from.post.id),
-                    "host": JSONText.string(link.to.post.host.iso2),
-                    "since": JSONText.string(link.to.accreditedSince?.description),
-                ]))
+        let features = NetworkFeatures(statuses: statuses, region: region).features(snapshot, boundaries: countries?.boundaries)
+        for feature in features {
+            let geometry: String?
+            switch feature.shape {
+            case .point(let p): geometry = out.point(p)
+            case .lines(let parts): geometry = out.lines(parts)
+            case .country(let code):
+                guard let countries, let shape = try countries.boundaries.shape(code, in: countries.session) else { continue }
+                geometry = try out.polygons(shape, gridSize: 1 / pow10(decimals), in: countries.session)
             }
-        }
-        if let countries, let sender = snapshot.sender {
-            var statuses = snapshot.countryStatuses
-            statuses[sender.iso2] = .sender
-            // Every country with a status is a host of the sender's posts, or the sender.
-            var known = Dictionary(snapshot.posts.map { ($0.post.host.iso2, $0.post.host) }, uniquingKeysWith: { a, _ in a })
-            known[sender.iso2] = sender
-            for code in countries.boundaries.codes {
-                guard let status = statuses[code], let country = known[code], inRegion(country),
-                      let shape = try countries.boundaries.shape(code, in: countries.session),
-                      let geometry = try out.polygons(shape, gridSize: 1 / pow10(decimals), in: countries.session) else { continue }
-                try out.feature(id: "country:\(sender.iso2):\(code)", geometry: geometry, properties: JSONText.object([
-                    "kind": JSONText.string("country"),
-                    "sender": JSONText.string(sender.iso2),
-                    "iso2": JSONText.string(code),
-                    "name": JSONText.string(country.name),
-                    "host_status": JSONText.string(status.rawValue),
-                    "region": JSONText.string(country.region),
-                    "subregion": JSONText.string(country.subregion),
-                ]))
-            }
+            guard let geometry else { continue }
+            try out.feature(id: feature.id, geometry: geometry, properties: feature.properties)
         }
     }
 
@@ -94,27 +70,6 @@ public struct GeoJSONWriter: Sendable {
         var text = ""
         try write(snapshot, countries: countries) { text += $0 }
         return text
-    }
-
-    func postProperties(_ state: PostState) -> String {
-        let post = state.post
-        return JSONText.object([
-            "kind": JSONText.string("post"),
-            "id": JSONText.string(post.id),
-            "sender": JSONText.string(post.sender.iso2),
-            "host": JSONText.string(post.host.iso2),
-            "host_name": JSONText.string(post.host.name),
-            "city": JSONText.string(post.city),
-            "type": JSONText.string(post.type.rawValue),
-            "status": JSONText.string(state.status.rawValue),
-            "accredited_from": JSONText.string(state.accreditedFrom),
-            "opened": JSONText.string(state.opened?.description),
-            "closed": JSONText.string(state.closed?.description),
-            "region": JSONText.string(post.host.region),
-            "subregion": JSONText.string(post.host.subregion),
-            "counted": post.counted ? "true" : "false",
-            "source": JSONText.string(state.basis.source),
-        ])
     }
 }
 
@@ -186,12 +141,7 @@ private struct FeatureStream {
     /// ±180°, wound for RFC 7946. Nil if nothing is left.
     mutating func polygons(_ shape: Geometry, gridSize: Double, in session: GeoSession) throws -> String? {
         let snapped = try shape.snappedToGrid(gridSize)
-        var polygons: [[[XY]]] = []
-        for polygon in try snapped.polygons(rfc7946Winding: true) {
-            let parts = try Antimeridian.cut(polygon, context: session.geos)
-            // Cutting keeps GEOS's winding only for uncut polygons; re-wind the cut ones.
-            polygons += parts.count == 1 && parts[0] == polygon ? parts : try session.geos.multiPolygon(parts).polygons(rfc7946Winding: true)
-        }
+        let polygons = try Antimeridian.cut(snapped.polygons(rfc7946Winding: true), wound: true, context: session.geos)
         // A ring needs four positions; a polygon whose exterior lost them is dropped whole.
         let written = polygons.map { rings in
             rings.map { positions($0) }.enumerated().filter { $0.element.count >= 4 || $0.offset == 0 }.map(\.element)

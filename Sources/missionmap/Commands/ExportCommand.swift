@@ -4,8 +4,18 @@ import MissionMap
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the network on a date as GeoJSON (RFC 7946): posts as points, cross-accreditations as great-circle lines, optionally host countries as polygons."
+        abstract: "Write the network on a date as GeoJSON (RFC 7946) or TopoJSON: posts as points, cross-accreditations as great-circle lines, optionally host countries as polygons."
     )
+
+    /// What `export` writes: the same features either way.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case geojson, topojson
+    }
+
+    /// The extensions of -o that choose a format when --format is absent.
+    static var formats: FormatChoice<Format> {
+        FormatChoice(extensions: ["geojson": .geojson, "json": .geojson, "topojson": .topojson], fallback: .geojson)
+    }
 
     @OptionGroup var log: LogOptions
     @OptionGroup var selection: SelectionOptions
@@ -21,14 +31,23 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this UN region or subregion (Africa, Europe, Western Asia, ...).", valueName: "name"))
     var region: String?
 
-    @Option(help: ArgumentHelp("Decimal places of coordinates, 1 to 9.", valueName: "n"))
+    @Option(help: ArgumentHelp("Decimal places of coordinates, 1 to 9 (for TopoJSON, the quantisation grid).", valueName: "n"))
     var precision = 6
+
+    @Option(help: ArgumentHelp("Output format, TopoJSON writing shared borders once; if absent, the extension of -o decides (.geojson, .json, .topojson), else geojson.", valueName: "format"))
+    var format: Format?
 
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
         guard (1...9).contains(precision) else { throw ValidationError("--precision must be from 1 to 9") }
         _ = try statuses()
+        _ = try resolvedFormat()
+    }
+
+    /// --format, or the format the extension of -o names.
+    func resolvedFormat() throws -> Format {
+        try Self.formats.resolve(given: format, output: out.output)
     }
 
     func statuses() throws -> Set<PostStatus>? {
@@ -46,8 +65,15 @@ struct ExportCommand: ParsableCommand {
         try reportingErrors {
             let inputs = try Inputs.read(log: log, boundaries: countries ? geography : nil)
             let request = try inputs.request(selection, log: log, date: date.resolve(), region: region)
-            let writer = GeoJSONWriter(decimals: precision, statuses: try statuses())
-            try out.stream { sink in try writer.write(request, countriesIn: countries ? inputs.session : nil, to: sink) }
+            let session = countries ? inputs.session : nil
+            switch try resolvedFormat() {
+            case .geojson:
+                let writer = GeoJSONWriter(decimals: precision, statuses: try statuses())
+                try out.stream { sink in try writer.write(request, countriesIn: session, to: sink) }
+            case .topojson:
+                let writer = TopoJSONWriter(decimals: precision, statuses: try statuses())
+                try out.stream { sink in try writer.write(request, countriesIn: session, to: sink) }
+            }
         }
     }
 }

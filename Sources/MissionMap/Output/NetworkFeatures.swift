@@ -1,0 +1,90 @@
+import GeoKit
+
+/// One feature of an export, its geometry not yet encoded: GeoJSON and TopoJSON write the same
+/// list, so that the two formats hold the same features with the same properties.
+struct NetworkFeature {
+    enum Shape {
+        /// A post's location.
+        case point(XY)
+        /// An accreditation's great circle, already cut at ±180° into parts.
+        case lines([[XY]])
+        /// A country of the boundaries, by ISO code, drawn by the writer.
+        case country(String)
+    }
+
+    let id: String
+    let shape: Shape
+    /// The properties as a JSON object's text.
+    let properties: String
+}
+
+/// What an export holds for a snapshot, in order: `post` points, `accreditation` lines along
+/// the great circle (at most 1° steps) from the covering post to each host it covers, and,
+/// with boundaries, the `country` polygons of the hosts and the sender with `host_status`.
+struct NetworkFeatures {
+    /// The post statuses to keep; nil for all.
+    var statuses: Set<PostStatus>?
+    /// A UN region or subregion to keep; nil for the world.
+    var region: String?
+
+    /// The features of a snapshot; countries only with boundaries, in the file's order.
+    func features(_ snapshot: Snapshot, boundaries: Boundaries?) -> [NetworkFeature] {
+        let inRegion = { (country: Country) in region.map { country.isIn($0) } ?? true }
+        var features: [NetworkFeature] = []
+        for state in snapshot.posts where statuses?.contains(state.status) ?? true && inRegion(state.post.host) {
+            features.append(NetworkFeature(id: state.post.id, shape: .point(state.post.location), properties: postProperties(state)))
+        }
+        if statuses?.contains(.crossAccredited) ?? true {
+            for link in snapshot.accreditations where inRegion(link.to.post.host) {
+                let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
+                features.append(NetworkFeature(id: "\(link.from.post.id)>\(link.to.post.id)", shape: .lines(Antimeridian.split(path)), properties: JSONText.object([
+                    "kind": JSONText.string("accreditation"),
+                    "from": JSONText.string(link.from.post.id),
+                    "host": JSONText.string(link.to.post.host.iso2),
+                    "since": JSONText.string(link.to.accreditedSince?.description),
+                ])))
+            }
+        }
+        if let boundaries, let sender = snapshot.sender {
+            var statuses = snapshot.countryStatuses
+            statuses[sender.iso2] = .sender
+            // Every country with a status is a host of the sender's posts, or the sender.
+            var known = Dictionary(snapshot.posts.map { ($0.post.host.iso2, $0.post.host) }, uniquingKeysWith: { a, _ in a })
+            known[sender.iso2] = sender
+            for code in boundaries.codes {
+                guard let status = statuses[code], let country = known[code], inRegion(country) else { continue }
+                features.append(NetworkFeature(id: "country:\(sender.iso2):\(code)", shape: .country(code), properties: JSONText.object([
+                    "kind": JSONText.string("country"),
+                    "sender": JSONText.string(sender.iso2),
+                    "iso2": JSONText.string(code),
+                    "name": JSONText.string(country.name),
+                    "host_status": JSONText.string(status.rawValue),
+                    "region": JSONText.string(country.region),
+                    "subregion": JSONText.string(country.subregion),
+                ])))
+            }
+        }
+        return features
+    }
+
+    func postProperties(_ state: PostState) -> String {
+        let post = state.post
+        return JSONText.object([
+            "kind": JSONText.string("post"),
+            "id": JSONText.string(post.id),
+            "sender": JSONText.string(post.sender.iso2),
+            "host": JSONText.string(post.host.iso2),
+            "host_name": JSONText.string(post.host.name),
+            "city": JSONText.string(post.city),
+            "type": JSONText.string(post.type.rawValue),
+            "status": JSONText.string(state.status.rawValue),
+            "accredited_from": JSONText.string(state.accreditedFrom),
+            "opened": JSONText.string(state.opened?.description),
+            "closed": JSONText.string(state.closed?.description),
+            "region": JSONText.string(post.host.region),
+            "subregion": JSONText.string(post.host.subregion),
+            "counted": post.counted ? "true" : "false",
+            "source": JSONText.string(state.basis.source),
+        ])
+    }
+}
