@@ -9,9 +9,10 @@ import MissionMap
 public func fuzzBoundaries(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     guard let bytes else { return 0 }
     expectLocatedErrors(in: Data(bytes: bytes, count: count), lines: lineFeedLines) { data in
-        let boundaries = try Boundaries(data: data, file: "fuzz.geojson", context: GEOSContext())
+        let session = try GeoSession()
+        let boundaries = try Boundaries(data: data, file: "fuzz.geojson", session: session)
         for code in boundaries.codes {
-            guard let shape = boundaries.shape(code) else { continue }
+            guard let shape = try boundaries.shape(code, in: session) else { continue }
             let valid = try shape.isValid
             precondition(valid, "\(code) is still invalid after reading")
             _ = try shape.area()

@@ -19,7 +19,7 @@ public func fuzzMissions(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 
         let network = try MissionsLog.load(table: table, gazetteer: gazetteer)
         // Snapshots of whatever was accepted: the analysis must hold up too.
         for sender in network.senders.prefix(3) {
-            _ = network.snapshot(sender: sender, asOf: Day("2024-01-01")!)
+            _ = network.snapshot(.sender(sender), asOf: Day("2024-01-01")!)
         }
     }
     return 0

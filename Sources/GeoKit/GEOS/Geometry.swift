@@ -155,14 +155,6 @@ public final class Geometry {
         try Geometry(GEOSGeom_setPrecision_r(handle, pointer, gridSize, 0), "GEOSGeom_setPrecision", in: context)
     }
 
-    /// The geometry with every coordinate rounded on its own to a grid of `gridSize` (GEOS's
-    /// pointwise precision reducer): fast and the same for a vertex wherever it appears, so
-    /// shared borders stay shared, but rings may collapse or touch themselves. For drawing,
-    /// where validity does not matter and speed does; any input, valid or not.
-    public func roundedToGrid(_ gridSize: Double) throws -> Geometry {
-        try Geometry(GEOSGeom_setPrecision_r(handle, pointer, gridSize, Int32(GEOS_PREC_NO_TOPO.rawValue)),
-                     "GEOSGeom_setPrecision", in: context)
-    }
 
     /// The geometry itself if valid, else a repaired copy (GEOS's MakeValid).
     public func validOrRepaired() throws -> Geometry {

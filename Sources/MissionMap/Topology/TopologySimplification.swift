@@ -17,7 +17,26 @@ extension Topology {
         for (i, (before, after)) in zip(arcs, simple).enumerated() where after.first != before.first || after.last != before.last {
             throw GeoError.geos("simplifying moved the ends of arc \(i): \(before.first!)–\(before.last!) became \(after.first.map(\.description) ?? "nothing")–\(after.last.map(\.description) ?? "nothing")")
         }
-        return replacingArcs(simple)
+        return replacingArcs(keepingEveryExterior(simple))
+    }
+
+    /// The simplified arcs, with the source's positions given back to every arc of an exterior
+    /// ring that simplifying would fold flat. GEOS's simplifier keeps lines from crossing, not
+    /// from lying on each other, so a country bounded by two arcs between the same two
+    /// junctions (Liechtenstein, Monaco, Sint Maarten) would straighten both to one chord and
+    /// vanish, while islands of its size stay. An arc given back is given back for both its
+    /// sides, so neighbours still share it.
+    func keepingEveryExterior(_ simple: [[XY]]) -> [[XY]] {
+        var result = simple
+        for polygons in shapes.values {
+            for exterior in polygons.compactMap(\.first) {
+                let positions = 1 + exterior.reduce(0) { $0 + result[$1.index].count - 1 }
+                let distinct = Set(exterior.flatMap { result[$0.index] }).count
+                guard positions < 4 || distinct < 3 else { continue }
+                for reference in exterior { result[reference.index] = arcs[reference.index] }
+            }
+        }
+        return result
     }
 
     /// The topology with new positions for its arcs (one list per arc, same ends): a ring

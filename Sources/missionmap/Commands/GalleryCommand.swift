@@ -60,7 +60,7 @@ extension GalleryCommand {
     static func jobs(network: Network, logName: String) -> [Workers.Job<String>] {
         let kp = network.gazetteer.country(code: "KP")!
         @Sendable func day(_ text: String) -> Day { Day(text)! }
-        func map(_ name: String, _ date: Day, cost: Double = 0.1, _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
+        func map(_ name: String, _ date: Day, cost: Double = 0.3, _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
             Workers.Job(name, cost: cost) { bench in
                 var renderer = SVGMapRenderer()
                 renderer.dataSource = logName
@@ -85,8 +85,8 @@ extension GalleryCommand {
         return [
             map("world-2023-10-01.svg", day("2023-10-01")) { _ in },
             map("world-2024-12-31.svg", day("2024-12-31")) { _ in },
-            map("africa-2024-12-31.svg", day("2024-12-31"), cost: 0.25) { $0.region = "Africa" },
-            map("europe-2024-12-31.svg", day("2024-12-31"), cost: 0.27) { $0.region = "Europe" },
+            map("africa-2024-12-31.svg", day("2024-12-31"), cost: 0.5) { $0.region = "Africa" },
+            map("europe-2024-12-31.svg", day("2024-12-31"), cost: 0.5) { $0.region = "Europe" },
             map("pacific-2024-12-31.svg", day("2024-12-31")) { $0.centerLon = 150 },
             map("globe-2024-12-31.svg", day("2024-12-31")) { $0.projection = .orthographic },
             geoJSON("posts-2023-10-01.geojson", day("2023-10-01"), countries: false, cost: 0.003),

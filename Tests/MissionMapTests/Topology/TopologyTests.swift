@@ -177,22 +177,23 @@ import Testing
         let border = try #require(Self.arcsUsed(simple, "WL").intersection(Self.arcsUsed(simple, "WR")).first)
         #expect(Set(simple.arcs[border]) == [XY(1, 0), XY(1, 4)], "the zigzag is straight, its ends fixed")
         let check = Self.sharedBordersMatch(simple)
-        #expect(check.checked == 4 && check.failures.isEmpty, "\(check.failures)")
+        #expect(check.checked >= 4 && check.failures.isEmpty, "\(check.failures)")
         for key in simple.keys {
             let reason = try session.geos.multiPolygon(simple.polygons(key)).validityReason()
             #expect(reason == "Valid Geometry", "\(key)")
         }
     }
 
-    /// GEOS's simplifier lets the sliver's two sides fold onto one line (overlapping is not
-    /// crossing): the sliver's ring collapses and goes, and its two sides, now alike, are one
-    /// arc that SA and SB share.
-    @Test func aSliverBetweenTwoArcsCollapses() throws {
+    /// GEOS's simplifier would let the sliver's two sides fold onto one line (overlapping is
+    /// not crossing), and the sliver, a country like Liechtenstein, would vanish. Its arcs
+    /// keep their source positions instead, for it and for both neighbours.
+    @Test func aSliverBetweenTwoArcsKeepsItsSourceArcs() throws {
         let topology = Topology(Self.zigzag)
         let simple = try topology.simplified(tolerance: 0.05, session: GeoSession())
-        #expect(simple.shapes["SL"] == [] && simple.polygons("SA").count == 1 && simple.polygons("SB").count == 1)
-        #expect(Self.arcsUsed(simple, "SA").intersection(Self.arcsUsed(simple, "SB")).count == 3)
-        #expect(simple.arcs.count == topology.arcs.count - 1)
+        #expect(simple.polygons("SL") == topology.polygons("SL"))
+        #expect(simple.polygons("SA").count == 1 && simple.polygons("SB").count == 1)
+        #expect(Self.arcsUsed(simple, "SL").isSubset(of: Self.arcsUsed(simple, "SA").union(Self.arcsUsed(simple, "SB"))))
+        #expect(Self.sharedBordersMatch(simple).failures.isEmpty)
     }
 
     @Test func islandsKeepAtLeastFourPositions() throws {

@@ -8,7 +8,7 @@ enum MapLayout {
     static let legendRow = 18.0
 
     /// Text grows with the map, but stays readable on a small one and in proportion on a big
-    /// one: 0.8 at 600 px and below (legend text 9.6 px), 2 at 2400 px, 3 at most.
+    /// one: 0.8 up to 960 px (legend text 9.6 px), 1 at 1200 px, 2 at 2400 px, 3 at most.
     static func scale(width: Double) -> Double {
         min(3, max(0.8, width / referenceWidth))
     }

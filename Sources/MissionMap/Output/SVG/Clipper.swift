@@ -6,10 +6,11 @@ import GeoKit
 final class Clipper {
     let canvas: MapCanvas
     let context: GEOSContext
-    private let visible: Geometry
+    /// The lon/lat area the map shows, in its window of longitudes.
+    let visible: Geometry
     private let preparedVisible: PreparedGeometry
     private let frame: Bounds?
-    private let rewrap: Rewrap
+    let rewrap: Rewrap
     /// The frame as a closed pixel ring.
     let frameRing: [XY]
 
@@ -30,7 +31,7 @@ final class Clipper {
     /// On a map clipped to its frame (a region), the lon/lat area the frame shows, widened by a
     /// tenth on every side, in the map's window of longitudes; nil for a whole-world map. What
     /// lies outside it need not be simplified or drawn.
-    func frameArea(rewrap: Rewrap) throws -> Geometry? {
+    func frameArea() throws -> Geometry? {
         guard let frame else { return nil }
         let pad = max(frame.width, frame.height) / 10
         let f = frame.expanded(by: pad)
@@ -55,11 +56,11 @@ final class Clipper {
     /// Pixels per degree of latitude: what a tolerance in pixels is in degrees.
     var pixelsPerDegree: Double { canvas.scale * 111_320 }
 
-    /// The rings of a valid lon/lat (multi)polygon, in pixels; rings that collapse to fewer
+    /// The rings of a valid lon/lat (multi)polygon already in the map's window of longitudes
+    /// (`rewrap`), in pixels; rings that collapse to fewer
     /// than three points are left out. Outlines come simplified on shared arcs (see
     /// `SVGMapRenderer`), and are written to 0.1 px: no pixel grid turns a coast into stairs.
     func polygons(_ shape: Geometry) throws -> [[XY]] {
-        let shape = try rewrap.shape(shape)
         let inside = try preparedVisible.contains(shape) ? shape : shape.intersection(visible)
         let projected = try inside.polygons().map { try $0.map(canvas.pixels) }
         guard !projected.isEmpty else { return [] }

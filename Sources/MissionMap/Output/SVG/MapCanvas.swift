@@ -35,11 +35,6 @@ final class MapCanvas {
         return points
     }
 
-    /// SVG path data for lines or rings in lon/lat, rounded to 0.1 px, consecutive
-    /// duplicates (after rounding) dropped.
-    func pathData(_ lines: [[XY]], closed: Bool) throws -> String {
-        try MapCanvas.pathData(pixels: lines.map(pixels), closed: closed)
-    }
 
     /// SVG path data for lines or rings already in pixels: an absolute move, then relative
     /// steps (`m x,y dx,dy ...`, implicit line-tos), which are about half as long to write.

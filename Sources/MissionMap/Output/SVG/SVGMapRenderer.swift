@@ -96,9 +96,10 @@ public struct SVGMapRenderer: Sendable {
         // Country outlines: taken into the map's window of longitudes, made one topology of
         // shared arcs, each arc simplified once (so neighbours keep one line, with no gap or
         // sliver), rebuilt, clipped and projected; nothing is snapped to the pixel grid.
-        let rewrap = Rewrap(centre: view.window, session: session)
-        // A region's map simplifies only what lies around its frame, cut by one line for all.
-        let area = try clip.frameArea(rewrap: rewrap)
+        let rewrap = clip.rewrap
+        // A region's map simplifies only what lies around its frame, a globe only its near
+        // side: the rest is cut off by one line for all, before the arcs are made.
+        let area = try clip.frameArea() ?? (view.clipsToFrame || projection != .orthographic ? nil : clip.visible)
         let areaBounds = try area?.bounds()
         var outlines: [(key: String, polygons: [[[XY]]])] = []
         for code in boundaries.codes {
@@ -114,12 +115,14 @@ public struct SVGMapRenderer: Sendable {
         }
         let topology = try Topology(outlines).simplified(tolerance: simplification / clip.pixelsPerDegree, session: session)
         var countries: [MapModel.Shape] = []
+        var drawnHosts: [String: HostStatus] = [:]
         for code in topology.keys {
             let polygons = topology.polygons(code)
             guard !polygons.isEmpty else { continue }
             let rings = try clip.polygons(session.geos.multiPolygon(polygons).validOrRepaired())
             guard !rings.isEmpty else { continue }
             let status = hostStatuses[code] ?? HostStatus.none
+            drawnHosts[code] = status
             let name = gazetteer.country(code: code)?.name ?? code
             countries.append(.init(classes: "country host-\(status.rawValue)", parts: rings, closed: true,
                                    title: "\(name): \(SVGMapRenderer.hostLabel(status))", iso: code))
@@ -141,7 +144,7 @@ public struct SVGMapRenderer: Sendable {
         var markers: [MapModel.Marker] = []
         var placer = LabelPlacer(frame: canvas.frame, fontSize: MapLayout.labelSize * s)
         var labelled: [(PostState, XY, Double)] = []
-        var drawnStatuses: Set<PostStatus> = [], drawnTypes: Set<PostType> = []
+        var drawnStatuses: Set<PostStatus> = [], drawnTypes: Set<PostType> = [], drawnCounts: [PostStatus: Int] = [:]
         let drawOrder: [PostStatus] = [.unknown, .uncovered, .closed, .planned, .suspended, .crossAccredited, .open]
         for status in drawOrder {
             for state in snapshot.posts where state.status == status {
@@ -152,6 +155,7 @@ public struct SVGMapRenderer: Sendable {
                                      title: tooltip(state, snapshot)))
                 drawnStatuses.insert(status)
                 drawnTypes.insert(state.post.type)
+                if state.post.counted && hostInRegion(state.post) { drawnCounts[status, default: 0] += 1 }
                 placer.reserve(around: p, radius: size + s)
                 if state.post.counted && status != .unknown && status != .uncovered { labelled.append((state, p, size)) }
             }
@@ -173,8 +177,10 @@ public struct SVGMapRenderer: Sendable {
         var notes = ["As of \(snapshot.asOf).\(extra)",
                      "Data: \(dataSource), a source on every row. Boundaries: \(boundaries.label.attribution). Projection: \(view.name)."]
         if let credit { notes.append(credit) }
-        let hostsShown = hostStatuses.filter { inRegion($0.key) }
-        let legend = legendLayout(top: canvas.frame.maxY + 10 * s, scale: s, statuses: drawnStatuses, counts: shownCounts,
+        // The legend counts what the map draws: on a globe, the near side; on a region's map,
+        // the region (its neighbours are drawn too, but as context).
+        let hostsShown = drawnHosts.filter { $0.value != .none && inRegion($0.key) }
+        let legend = legendLayout(top: canvas.frame.maxY + 10 * s, scale: s, statuses: drawnStatuses, counts: drawnCounts,
                                   hosts: hostsShown, types: drawnTypes, notes: notes)
 
         let description = "\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(view.name). Boundaries: \(boundaries.label.name)."

@@ -6,11 +6,11 @@ enum SVGMapWriter {
         let w = fixedDecimal(map.width, 1), h = fixedDecimal(map.height, 1)
         var svg = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(w) \(h)" width="\(w)" height="\(h)" role="img" aria-labelledby="map-title map-desc">
+        <svg xmlns="http://www.w3.org/2000/svg" class="mm-map" viewBox="0 0 \(w) \(h)" width="\(w)" height="\(h)" role="img" aria-labelledby="map-title map-desc">
         <title id="map-title">\(XMLText.escaped(map.title))</title>
         <desc id="map-desc">\(XMLText.escaped(map.description))</desc>
         <style>\(XMLText.escaped(theme.css(scale: map.scale) + (theme.extraCSS.isEmpty ? "" : "\n" + theme.extraCSS)))</style>
-        \(MapTheme.defs)
+        \(MapTheme.defs(scale: map.scale))
         <rect class="background" width="100%" height="100%"/>
 
         """

@@ -32,9 +32,10 @@ import Testing
 
     @Test func everyRuleCarriesItsValueForLibrsvgAndItsPropertyForBrowsers() {
         let css = MapTheme().css(scale: 2)
-        #expect(css.hasPrefix(":where(svg){--mm-font:"))
+        #expect(css.hasPrefix(":where(.mm-map){--mm-font:"), "defaults that weigh nothing, on the map's root")
+        #expect(css.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix(".mm-map") }, "every rule scoped to the map")
         #expect(css.contains(".host-resident{fill:#56b4e9;fill:var(--mm-host-resident,#56b4e9)}"))
-        #expect(css.contains(".label{font-size:20px;"), "text scales with the map")
+        #expect(css.contains(".label{font-size:20px;") && css.contains(".country{stroke:#fff;stroke:var(--mm-country-stroke,#fff);stroke-width:0.7px"), "text and strokes scale with the map")
         #expect(!css.contains("!important"))
     }
 
@@ -45,7 +46,13 @@ import Testing
         #expect(theme.css(scale: 1).contains("fill:#117733;fill:var(--mm-host-resident,#117733)"))
         #expect(theme.extraCSS == sheet)
         #expect(throws: DataError(file: "my.css", line: 2, "unknown map property '--mm-host-residnt'; did you mean --mm-host-resident?")) {
-            try MapTheme(stylesheet: "svg{}\nsvg{--mm-host-residnt:red}", file: "my.css")
+            try MapTheme(stylesheet: "svg{}\r\nsvg{--mm-host-residnt:red}", file: "my.css")
         }
+        // Comments are not read; values that could break the map's own rules are refused.
+        #expect(try MapTheme(stylesheet: "/* svg{--mm-host-resident:red} --mm-nothing: 1 */", file: "c.css").value("host-resident") == "#56b4e9")
+        for bad in ["", "url(#x", "\"Georgia", "a<b", "red/*", "a\\b"] {
+            #expect(throws: DataError.self, "\(bad)") { try MapTheme(stylesheet: "svg{--mm-host-resident:\(bad)}", file: "b.css") }
+        }
+        #expect(try MapTheme(stylesheet: "svg{--mm-font:\"Noto Sans\", sans-serif}", file: "f.css").value("font") == "\"Noto Sans\", sans-serif")
     }
 }
