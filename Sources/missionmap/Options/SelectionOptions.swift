@@ -4,7 +4,7 @@ import MissionMap
 
 /// Which posts a command is about.
 struct SelectionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export and summary also take several, comma-separated, or 'all'); KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
+    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export, summary and timeline also take several, comma-separated, or 'all'); KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
     var sender: String?
 
     /// Whether the option may name more than one sender (`all`, or a list), before any log is
