@@ -110,9 +110,9 @@ import Testing
     @Test func oneSendersViewsRefuseSeveral() throws {
         let render = try CLI.missionmap(["render", "--sender", "KP,SE", "--as-of", "2024-06-01"])
         #expect(render.status == 1 && render.stdout.isEmpty)
-        #expect(render.stderr == "missionmap: error: several senders are for export and summary: name one with --sender\n")
+        #expect(render.stderr == "missionmap: error: several senders are for export, summary and timeline: name one with --sender\n")
         let changes = try CLI.missionmap(["changes", "--sender", "all", "--from", "2020-01-01"])
-        #expect(changes.status == 1 && changes.stderr == "missionmap: error: --sender all is for export and summary\n")
+        #expect(changes.status == 1 && changes.stderr == "missionmap: error: --sender all is for export, summary and timeline\n")
         let typo = try CLI.missionmap(["summary", "--sender", "KP,Swedn"])
         #expect(typo.status == 1 && typo.stderr.contains("did you mean Sweden (SE)?"))
     }

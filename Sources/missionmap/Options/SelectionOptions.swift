@@ -29,8 +29,8 @@ extension Selection {
     func single() throws -> Country {
         switch self {
         case .sender(let sender): return sender
-        case .all: throw CommandFailure("--sender all is for export and summary")
-        case .senders: throw CommandFailure("several senders are for export and summary: name one with --sender")
+        case .all: throw CommandFailure("--sender all is for export, summary and timeline")
+        case .senders: throw CommandFailure("several senders are for export, summary and timeline: name one with --sender")
         case .host: throw CommandFailure("this command looks from one sender: name it with --sender")
         }
     }
