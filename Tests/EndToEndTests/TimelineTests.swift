@@ -81,4 +81,12 @@ import Testing
         let tooMany = try CLI.missionmap(["timeline", "--from", "1900-01-01", "--to", "2024-01-01"])
         #expect(tooMany.status == 64 && tooMany.stderr.contains("coarser --every"))
     }
+
+    @Test func theReadmesExampleIsTheToolsOwn() throws {
+        let example = try run(["timeline", "--from", "2017-01-01", "--to", "2024-06-30", "--every", "year"])
+        let readme = try String(contentsOf: CLI.repo.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- timeline-example: begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- timeline-example: end -->"))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == "```\n" + example + "```\n", "regenerate with scripts/update-readme")
+    }
 }
