@@ -98,7 +98,8 @@ import Testing
     /// A name with a comma of its own is one sender, in every command.
     @Test func aCommaInAnAliasIsNoList() throws {
         let commands = [["render", "--as-of", "2024-01-01"], ["summary", "--as-of", "2024-01-01", "--format", "json"],
-                        ["changes", "--from", "2023-01-01", "--to", "2024-01-01"]]
+                        ["changes", "--from", "2023-01-01", "--to", "2024-01-01"],
+                        ["timeline", "--from", "2023-01-01", "--to", "2024-01-01", "--every", "year"]]
         for command in commands {
             let run = try CLI.missionmap(command + ["--sender", "Korea, North"])
             #expect(run.status == 0, "\(command[0]): \(run.stderr)")

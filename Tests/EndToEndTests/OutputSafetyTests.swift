@@ -64,7 +64,8 @@ import Testing
                       ["summary", "--as-of", "2024-02-01", "--by", "subregion"],
                       ["export", "--as-of", "2024-02-01", "--countries"],
                       ["render", "--as-of", "2024-02-01", "--region", "Europe"],
-                      ["changes", "--from", "2023-10-01", "--to", "2024-02-01", "--format", "json"]])
+                      ["changes", "--from", "2023-10-01", "--to", "2024-02-01", "--format", "json"],
+                      ["timeline", "--from", "2023-01-01", "--to", "2024-02-01", "--by", "region"]])
     func outputIgnoresLocaleAndDirectory(arguments: [String]) throws {
         var plain = ProcessInfo.processInfo.environment
         plain["LC_ALL"] = "C"

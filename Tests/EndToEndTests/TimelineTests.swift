@@ -82,6 +82,12 @@ import Testing
         #expect(tooMany.status == 64 && tooMany.stderr.contains("coarser --every"))
     }
 
+    @Test func severalSendersOneCSVOneSeriesEach() throws {
+        let csv = try run(["timeline", "--sender", "KP,SE", "--from", "2023-01-01", "--to", "2024-01-01", "--every", "year", "--format", "csv"])
+        let senders = csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",")[1] }
+        #expect(senders == ["KP", "KP", "SE", "SE"], "2023-12-31 and 2024-01-01 for each")
+    }
+
     @Test func theReadmesExampleIsTheToolsOwn() throws {
         let example = try run(["timeline", "--from", "2017-01-01", "--to", "2024-06-30", "--every", "year"])
         let readme = try String(contentsOf: CLI.repo.appendingPathComponent("README.md"), encoding: .utf8)
