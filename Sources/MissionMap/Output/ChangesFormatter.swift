@@ -1,7 +1,7 @@
 /// Writes the changes between two dates in the summary's four formats.
 public enum ChangesFormatter {
     public static func format(_ changes: Changes, as format: SummaryFormatter.Format) throws -> String {
-        let heading = "\(title(changes.query)): \(changes.entries.count) events after \(changes.from) up to \(changes.to)"
+        let heading = "\(changes.query.title): \(changes.entries.count) events after \(changes.from) up to \(changes.to)"
         switch format {
         case .table: return heading + "\n\n" + table(changes).aligned()
         case .markdown: return "**\(heading)**\n\n" + table(changes).markdown()
@@ -23,14 +23,6 @@ public enum ChangesFormatter {
             if case .host(let country, let named) = changes.query { (host, city) = (country.iso2, named) }
             return try JSONText.pretty(Document(sender: changes.sender?.iso2, host: host, city: city, from: changes.from.description,
                                                 to: changes.to.description, events: events))
-        }
-    }
-
-    /// Who the changes are about: "Sweden (SE)", or "Posts in North Korea (KP)" (", Chongjin").
-    static func title(_ query: Snapshot.Query) -> String {
-        switch query {
-        case .sender(let sender): "\(sender.name) (\(sender.iso2))"
-        case .host(let host, let city): "Foreign posts in \(host.name) (\(host.iso2))\(city.map { ", \($0)" } ?? "")"
         }
     }
 
