@@ -1,6 +1,8 @@
 import GeoKit
 
 /// The figures of a snapshot: totals, one row per UN region (or subregion), and the world.
+/// Posts fall in the region of their counterpart: the host for a sender's posts abroad, the
+/// sender for every sender's posts in a host.
 ///
 /// Shares and distances are rounded when the summary is made (shares to 4 decimals,
 /// kilometres to 1), so that every output format carries the same numbers. The figures are
@@ -69,7 +71,8 @@ public struct Summary: Sendable, Equatable {
     }
 
     public var asOf: Day
-    public var sender: Country
+    /// The side the figures look from: a sender's posts abroad, or the posts in a host.
+    public var query: Snapshot.Query
     public var by: Grouping
     public var totals: Totals
     public var regions: [Row]
@@ -84,12 +87,23 @@ public struct Summary: Sendable, Equatable {
     /// The five UN regions, always listed, in this order.
     public static let unRegions = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 
-    /// The figures of a sender's snapshot, its regions those of `gazetteer`. Counts only;
-    /// areas, populations and distances need `geography`.
+    /// The sender a sender summary looks from; nil for a host's.
+    public var sender: Country? {
+        if case .sender(let sender) = query { sender } else { nil }
+    }
+
+    /// The host a host summary looks at; nil for a sender's.
+    public var host: Country? {
+        if case .host(let host, _) = query { host } else { nil }
+    }
+
+    /// The figures of a snapshot, its regions those of `gazetteer`. Counts only; areas,
+    /// populations and distances need `geography`, and are left out (nil) for a host: the
+    /// land, people and capitals of the senders' regions say nothing about posts in one host.
     public init(_ snapshot: Snapshot, gazetteer: Gazetteer, by grouping: Grouping = .region, geography: Geography? = nil) throws {
-        guard let sender = snapshot.sender else { preconditionFailure("a summary looks from a sender") }
         asOf = snapshot.asOf
-        self.sender = sender
+        query = snapshot.query
+        let geography = snapshot.sender == nil ? nil : geography
         by = grouping
         let countries = gazetteer.countries.filter { Summary.unRegions.contains($0.region) }
         let names = grouping == .region
@@ -113,7 +127,7 @@ public struct Summary: Sendable, Equatable {
         }
         func row(_ name: String, members: [Country], inGroup: (String) -> Bool) throws -> Row {
             var r = Row(region: name)
-            for state in snapshot.countedPosts where inGroup(state.post.host.iso2) {
+            for state in snapshot.countedPosts where inGroup(snapshot.counterpart(state.post).iso2) {
                 switch state.status {
                 case .open:
                     r.open += 1
@@ -157,25 +171,34 @@ public struct Summary: Sendable, Equatable {
                 notes.append("No polygon \(geography.boundaries.label.scale.map { "at \($0)" } ?? "in \(geography.boundaries.label.name)"), so counted with their population and zero area: \(missing.joined(separator: ", ")).")
             }
         }
+        if case .host(let host, _) = snapshot.query {
+            notes.append("Rows group the senders of the posts in \(host.name) by their own region; resident and covered count the senders with a post there. Land, population and distance figures describe a sender's network abroad, so a host's summary leaves them out.")
+        }
         notes.append("Countries are the gazetteer's countries and territories in the five UN regions; posts outside the official count (counted=no) are left out.")
         self.notes = notes
     }
 
-    /// The summary of each sender a request selects, on its date, with each figure's change
-    /// since `compareTo` if given.
+    /// The summary of each sender a request selects (or of its host), on its date, with each
+    /// figure's change since `compareTo` if given.
     public static func of(_ request: Request, compareTo: Day? = nil, by grouping: Grouping = .region,
                           geography: Geography?) throws -> [Summary] {
-        try request.senders.map {
-            try of(request.network, sender: $0, asOf: request.asOf, compareTo: compareTo, by: grouping, geography: geography)
+        try request.selection.queries(in: request.network).map {
+            try of(request.network, query: $0, asOf: request.asOf, compareTo: compareTo, by: grouping, geography: geography)
         }
     }
 
     /// The summary of `sender` on `asOf`, with each figure's change since `compareTo` if given.
     public static func of(_ network: Network, sender: Country, asOf: Day, compareTo: Day? = nil,
                           by grouping: Grouping = .region, geography: Geography?) throws -> Summary {
-        let summary = try Summary(network.snapshot(.sender(sender), asOf: asOf), gazetteer: network.gazetteer, by: grouping, geography: geography)
+        try of(network, query: .sender(sender), asOf: asOf, compareTo: compareTo, by: grouping, geography: geography)
+    }
+
+    /// The summary of a query on `asOf`, with each figure's change since `compareTo` if given.
+    public static func of(_ network: Network, query: Snapshot.Query, asOf: Day, compareTo: Day? = nil,
+                          by grouping: Grouping = .region, geography: Geography?) throws -> Summary {
+        let summary = try Summary(network.snapshot(query, asOf: asOf), gazetteer: network.gazetteer, by: grouping, geography: geography)
         guard let compareTo else { return summary }
-        return summary.compared(to: try Summary(network.snapshot(.sender(sender), asOf: compareTo), gazetteer: network.gazetteer,
+        return summary.compared(to: try Summary(network.snapshot(query, asOf: compareTo), gazetteer: network.gazetteer,
                                                 by: grouping, geography: geography))
     }
 
@@ -193,7 +216,11 @@ public struct Summary: Sendable, Equatable {
     static func evidenceNote(_ snapshot: Snapshot) -> String? {
         let unknown = snapshot.posts(.unknown)
         guard !unknown.isEmpty else { return nil }
-        let names = unknown.map { "\($0.post.city) (\($0.post.host.name), first record \($0.basis.date))" }
+        // Seen from a host, every post is in it: name whose post it is instead.
+        let names = unknown.map { state in
+            let whose = snapshot.sender == nil ? "\(state.post.sender.name)'s post" : state.post.host.name
+            return "\(state.post.city) (\(whose), first record \(state.basis.date))"
+        }
         let (count, its) = unknown.count == 1 ? ("1 post has", "its") : ("\(unknown.count) posts have", "their")
         return "\(count) no record on or before \(snapshot.asOf), so \(its) status is unknown and the other figures are lower bounds: \(names.joined(separator: ", "))."
     }

@@ -60,21 +60,57 @@ extension Network {
         let named = gazetteer.country(matching: text)
         if let named, present.contains(named) { return named }
         let what = named.map { "\($0.name) (\($0.iso2)) has no posts in \(log)" } ?? "unknown sender '\(Echo.quoted(text))'"
-        let hint = closestSender(to: text, among: present).map { "; did you mean \($0.name) (\($0.iso2))?" }
+        let hint = closestCountry(to: text, among: present).map { "; did you mean \($0.name) (\($0.iso2))?" }
             ?? (named == nil ? gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } : nil) ?? ""
         throw SelectionError("\(what)\(hint.isEmpty ? "." : hint) Senders in \(log): \(listed(present)).")
     }
 
-    /// Up to twelve senders by code, then how many more.
+    /// Every country where some sender of the log has a post, by code.
+    public var hosts: [Country] {
+        Array(Dictionary(posts.map { ($0.host.iso2, $0.host) }, uniquingKeysWith: { a, _ in a }).values).sorted { $0.iso2 < $1.iso2 }
+    }
+
+    /// The host a command means (a code, name or alias), which must hold a post of some sender
+    /// in the log: like `sender(named:fallback:log:)`, an absent host is an error with a
+    /// "did you mean" among the log's hosts.
+    public func host(named text: String, log: String) throws -> Country {
+        let present = hosts
+        let named = gazetteer.country(matching: text)
+        if let named, present.contains(named) { return named }
+        let what = named.map { "\($0.name) (\($0.iso2)) holds no post in \(log)" } ?? "unknown host '\(Echo.quoted(text))'"
+        let hint = closestCountry(to: text, among: present).map { "; did you mean \($0.name) (\($0.iso2))?" }
+            ?? (named == nil ? gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } : nil) ?? ""
+        throw SelectionError("\(what)\(hint.isEmpty ? "." : hint) Hosts in \(log): \(listed(present)).")
+    }
+
+    /// The city of `host` a command means, as the log spells it: it must hold a resident post
+    /// (the cities a host query with a city can find), else the error lists those that do.
+    public func city(named text: String, in host: Country, log: String) throws -> String {
+        var cities: [String] = []
+        for post in posts where post.host == host && post.isResident && !cities.contains(post.city) { cities.append(post.city) }
+        if let city = cities.first(where: { Gazetteer.fold($0) == Gazetteer.fold(text) }) { return city }
+        let close = closestMatch(to: Gazetteer.fold(text), among: cities.map(Gazetteer.fold)).flatMap { key in cities.first { Gazetteer.fold($0) == key } }
+        let hint = close.map { "; did you mean \($0)?" } ?? "."
+        let list = cities.isEmpty ? "none" : cities.sorted().joined(separator: ", ")
+        throw SelectionError("no post in '\(Echo.quoted(text))', \(host.name) (\(host.iso2)), in \(log)\(hint) Cities with posts there: \(list).")
+    }
+
+    /// Every sender's posts in the host named, or in one of its cities.
+    public func selection(host text: String, city: String?, log: String) throws -> Selection {
+        let host = try host(named: text, log: log)
+        return .host(host, city: try city.map { try self.city(named: $0, in: host, log: log) })
+    }
+
+    /// Up to twelve countries by code, then how many more.
     private func listed(_ senders: [Country]) -> String {
         let codes = senders.map(\.iso2)
         return codes.count <= 12 ? codes.joined(separator: ", ") : codes.prefix(12).joined(separator: ", ") + " and \(codes.count - 12) more"
     }
 
-    /// The log's sender whose name or code is within a typing slip of `text`.
-    private func closestSender(to text: String, among senders: [Country]) -> Country? {
+    /// The country (of the log's senders or hosts) whose name or code is within a typing slip of `text`.
+    private func closestCountry(to text: String, among countries: [Country]) -> Country? {
         var byName: [String: Country] = [:]
-        for sender in senders.reversed() {
+        for sender in countries.reversed() {
             byName[Gazetteer.fold(sender.iso2)] = sender
             byName[Gazetteer.fold(sender.name)] = sender
         }

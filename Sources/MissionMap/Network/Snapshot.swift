@@ -61,7 +61,7 @@ public struct Snapshot: Sendable {
 
     /// Whether a query takes in a post. A city holds the posts resident in it, not the hosts
     /// covered from elsewhere (which the log places at the capital); an empty city is the capital.
-    private static func asks(_ query: Query, for post: Post) -> Bool {
+    static func asks(_ query: Query, for post: Post) -> Bool {
         switch query {
         case .sender(let sender): post.sender == sender
         case .host(let host, nil): post.host == host

@@ -20,7 +20,8 @@ struct NetworkFeature {
 
 /// What an export holds for a snapshot, in order: `post` points, `accreditation` lines along
 /// the great circle (at most 1° steps) from the covering post to each host it covers, and,
-/// with boundaries, the `country` polygons of the hosts and the sender with `host_status`.
+/// with boundaries, the `country` polygons of the hosts and the sender with `host_status` (for a
+/// host's export: the senders, with the status of their posts there, and the host, `host`).
 struct NetworkFeatures {
     /// The post statuses to keep; nil for all.
     var statuses: Set<PostStatus>?
@@ -31,11 +32,11 @@ struct NetworkFeatures {
     func features(_ snapshot: Snapshot, boundaries: Boundaries?) -> [NetworkFeature] {
         let inRegion = { (country: Country) in region.map { country.isIn($0) } ?? true }
         var features: [NetworkFeature] = []
-        for state in snapshot.posts where statuses?.contains(state.status) ?? true && inRegion(state.post.host) {
+        for state in snapshot.posts where statuses?.contains(state.status) ?? true && inRegion(snapshot.counterpart(state.post)) {
             features.append(NetworkFeature(id: state.post.id, shape: .point(state.post.location), properties: postProperties(state)))
         }
         if statuses?.contains(.crossAccredited) ?? true {
-            for link in snapshot.accreditations where inRegion(link.to.post.host) {
+            for link in snapshot.accreditations where inRegion(snapshot.counterpart(link.to.post)) {
                 let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
                 features.append(NetworkFeature(id: "\(link.from.post.id)>\(link.to.post.id)", shape: .lines(Antimeridian.split(path)), properties: JSONText.object([
                     "kind": JSONText.string("accreditation"),
@@ -45,20 +46,29 @@ struct NetworkFeatures {
                 ])))
             }
         }
-        if let boundaries, let sender = snapshot.sender {
-            var statuses = snapshot.countryStatuses
-            statuses[sender.iso2] = .sender
-            // Every country with a status is a host of the sender's posts, or the sender.
-            var known = Dictionary(snapshot.posts.map { ($0.post.host.iso2, $0.post.host) }, uniquingKeysWith: { a, _ in a })
-            known[sender.iso2] = sender
+        if let boundaries {
+            // The country looked from is marked as such: `sender` in a sender's export, and,
+            // in a host's, `host` (a value of host_status no post gives, so no map or filter
+            // mistakes it for a sender's status).
+            let (side, own): (Country, String) = switch snapshot.query {
+            case .sender(let sender): (sender, HostStatus.sender.rawValue)
+            case .host(let host, _): (host, "host")
+            }
+            var statuses = snapshot.countryStatuses.mapValues(\.rawValue)
+            statuses[side.iso2] = own
+            // Every country with a status is the far side of a post, or the country looked from.
+            var known = Dictionary(snapshot.posts.map { (snapshot.counterpart($0.post).iso2, snapshot.counterpart($0.post)) }, uniquingKeysWith: { a, _ in a })
+            known[side.iso2] = side
+            let sideKey = snapshot.sender == nil ? "host" : "sender"
+            let idPrefix = snapshot.sender == nil ? "country:in:\(side.iso2)" : "country:\(side.iso2)"
             for code in boundaries.codes {
                 guard let status = statuses[code], let country = known[code], inRegion(country) else { continue }
-                features.append(NetworkFeature(id: "country:\(sender.iso2):\(code)", shape: .country(code), properties: JSONText.object([
+                features.append(NetworkFeature(id: "\(idPrefix):\(code)", shape: .country(code), properties: JSONText.object([
                     "kind": JSONText.string("country"),
-                    "sender": JSONText.string(sender.iso2),
+                    sideKey: JSONText.string(side.iso2),
                     "iso2": JSONText.string(code),
                     "name": JSONText.string(country.name),
-                    "host_status": JSONText.string(status.rawValue),
+                    "host_status": JSONText.string(status),
                     "region": JSONText.string(country.region),
                     "subregion": JSONText.string(country.subregion),
                 ])))

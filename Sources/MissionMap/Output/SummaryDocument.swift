@@ -33,7 +33,11 @@ struct SummaryDocument: Encodable {
     }
 
     let as_of: String
-    let sender: String
+    /// The sender, for a sender's summary (as before hosts came); absent for a host's.
+    let sender: String?
+    /// The host (and city) a host's summary looks at; absent for a sender's.
+    let host: String?
+    let city: String?
     let by: String
     let totals: Totals
     let regions: [Row]
@@ -45,7 +49,9 @@ struct SummaryDocument: Encodable {
 
     init(_ s: Summary) {
         as_of = s.asOf.description
-        sender = s.sender.iso2
+        sender = s.sender?.iso2
+        host = s.host?.iso2
+        if case .host(_, let named) = s.query { city = named } else { city = nil }
         by = s.by.rawValue
         let t = s.totals
         totals = Totals(open: t.open, closed: t.closed, cross_accredited: t.crossAccredited, suspended: t.suspended,

@@ -21,7 +21,7 @@ public enum SummaryFormatter {
         var merged = table(first, forHumans: false)
         merged.columns.insert("sender", at: 0)
         merged.rows = summaries.flatMap { summary in
-            table(summary, forHumans: false).rows.map { [.text(summary.sender.iso2)] + $0 }
+            table(summary, forHumans: false).rows.map { [.text(summary.sender?.iso2 ?? "")] + $0 }
         }
         return merged.csv()
     }
@@ -39,7 +39,8 @@ public enum SummaryFormatter {
     static func heading(_ summary: Summary) -> String {
         let t = summary.totals
         let since = summary.compareTo.map { " (changes since \($0) in brackets)" } ?? ""
-        var out = "\(summary.sender.name) (\(summary.sender.iso2)): posts abroad as of \(summary.asOf)\(since)\n"
+        var out = summary.sender.map { "\($0.name) (\($0.iso2)): posts abroad" } ?? summary.query.title
+        out += " as of \(summary.asOf)\(since)\n"
         out += "open \(t.open), cross-accredited \(t.crossAccredited), closed \(t.closed), suspended \(t.suspended)"
         for (name, count) in [("planned", t.planned), ("uncovered", t.uncovered), ("unknown", t.unknown)] where count > 0 {
             out += ", \(name) \(count)"

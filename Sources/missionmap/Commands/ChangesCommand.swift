@@ -4,7 +4,7 @@ import MissionMap
 struct ChangesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "changes",
-        abstract: "List every event of the sender's posts between two dates, with its source."
+        abstract: "List every event of the sender's posts (or, with --host, of every sender's posts in a host) between two dates, with its source."
     )
 
     @OptionGroup var log: LogOptions
@@ -29,8 +29,13 @@ struct ChangesCommand: ParsableCommand {
         try reportingErrors {
             // The request's date is the end of the period.
             let request = try Inputs.read(log: log).request(selection, log: log, date: to ?? Day.today())
-            let sender = try request.selection.single()
-            try out.write(ChangesFormatter.format(Changes(network: request.network, sender: sender, from: from, to: request.asOf), as: format))
+            let query: Snapshot.Query
+            if case .host(let host, let city) = request.selection {
+                query = .host(host, city: city)
+            } else {
+                query = .sender(try request.selection.single())
+            }
+            try out.write(ChangesFormatter.format(Changes(network: request.network, query: query, from: from, to: request.asOf), as: format))
         }
     }
 }

@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var date: DateOptions
     @OptionGroup var geography: BoundariesOptions
 
-    @Flag(help: "Add the host countries (and the sender) as polygons with their host_status.")
+    @Flag(help: "Add the host countries (and the sender) as polygons with their host_status; with --host, the senders' countries and the host.")
     var countries = false
 
     @Option(help: ArgumentHelp("Only posts with these statuses, comma-separated (\(PostStatus.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "list"))

@@ -38,8 +38,9 @@ struct SummaryCommand: ParsableCommand {
         try reportingErrors {
             // The geography (land arrangement) is built while the log is read, unless several
             // senders will give each worker its own.
-            let onWorkers = selection.mayNameSeveral && workers > 1
-            let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session -> Geography? in
+            // A host's summary has no land figures (see Summary), so it needs no geography.
+            let onWorkers = selection.mayNameSeveral && workers > 1, forHost = selection.host != nil
+            let (inputs, built) = try Inputs.read(log: log, boundaries: forHost ? nil : geography) { boundaries, session -> Geography? in
                 guard !onWorkers else { return nil }
                 let geography = try Geography(boundaries: boundaries, session: session)
                 try geography.prepare()
@@ -47,13 +48,19 @@ struct SummaryCommand: ParsableCommand {
             }
             let request = try inputs.request(selection, log: log, date: date.resolve())
             let summaries: [Summary]
-            if let geography = try built?.get() {
+            if forHost {
+                summaries = try Summary.of(request, compareTo: compareTo, by: by, geography: nil)
+            } else if let geography = try built?.get() {
                 summaries = try Summary.of(request, compareTo: compareTo, by: by, geography: geography)
             } else {
                 // Senders are independent: every worker gets its own session and geography.
                 summaries = try Summary.of(request, compareTo: compareTo, by: by, workers: workers)
             }
-            if case .sender = request.selection {
+            let single: Bool = switch request.selection {
+            case .sender, .host: true
+            case .senders, .all: false
+            }
+            if single {
                 try out.write(SummaryFormatter.format(summaries[0], as: format))
             } else if format == .json {
                 try out.write(SummaryFormatter.json(summaries))

@@ -70,6 +70,9 @@ struct TimelineCommand: ParsableCommand {
         try reportingErrors {
             let request = try Inputs.read(log: log).request(selection, log: log, date: to ?? Day.today())
             guard request.asOf >= from else { throw CommandFailure("--from \(from) is after today (\(request.asOf)): give --to") }
+            if case .host = request.selection {
+                throw CommandFailure("--host is for export, summary and changes (a host's timeline is still to come): name senders with --sender")
+            }
             let senders = request.senders
             let steps = Timeline.steps(in: request.network, senders: senders, from: from, to: request.asOf, every: every)
             if let problem = Self.tooMany(steps.count) { throw CommandFailure(problem) }

@@ -7,14 +7,27 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export, summary and timeline also take several, comma-separated, or 'all'); KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
     var sender: String?
 
+    @Option(name: .long, help: ArgumentHelp("Look from a host instead: every sender's posts in this country (ISO 3166-1 code or English name); export, summary and changes.", valueName: "iso2"))
+    var host: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --host: only the posts resident in this city of the host.", valueName: "name"))
+    var city: String?
+
+    // A host view and a sender view are two sides of the posts: asking for both is a slip.
+    func validate() throws {
+        if host != nil, sender != nil { throw ValidationError("--host and --sender look from opposite sides: give one of them") }
+        if city != nil, host == nil { throw ValidationError("--city needs --host: the host whose city it is") }
+    }
+
     /// Whether the option may name more than one sender (`all`, or a list), before any log is
     /// read: a hint for scheduling work, not a decision ("Korea, North" is one sender).
     var mayNameSeveral: Bool {
         sender.map { $0.lowercased() == "all" || $0.contains(",") } ?? false
     }
 
-    /// The selection in `network`: `all`, one sender, or a comma-separated list of them.
+    /// The selection in `network`: a host (and city), `all`, one sender, or a comma-separated list of them.
     func resolve(in network: Network, log: LogOptions) throws -> Selection {
+        if let host { return try network.selection(host: host, city: city, log: log.name) }
         guard let sender else { return try network.selection(senders: [], fallback: log.fallbackSender, log: log.name) }
         if sender.lowercased() == "all" { return .all }
         // A name with a comma of its own ("Korea, North") is one sender, not a list.
@@ -31,7 +44,7 @@ extension Selection {
         case .sender(let sender): return sender
         case .all: throw CommandFailure("--sender all is for export, summary and timeline")
         case .senders: throw CommandFailure("several senders are for export, summary and timeline: name one with --sender")
-        case .host: throw CommandFailure("this command looks from one sender: name it with --sender")
+        case .host: throw CommandFailure("--host is for export, summary and changes (maps of a host are still to come): name a sender with --sender")
         }
     }
 }
