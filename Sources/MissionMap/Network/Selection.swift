@@ -57,30 +57,30 @@ extension Network {
             if present.count == 1 { return present[0] }
             throw SelectionError("\(log) has \(present.count) senders (\(listed(present))): choose one with --sender")
         }
-        let named = gazetteer.country(matching: text)
-        if let named, present.contains(named) { return named }
-        let what = named.map { "\($0.name) (\($0.iso2)) has no posts in \(log)" } ?? "unknown sender '\(Echo.quoted(text))'"
-        let hint = closestCountry(to: text, among: present).map { "; did you mean \($0.name) (\($0.iso2))?" }
-            ?? (named == nil ? gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } : nil) ?? ""
-        throw SelectionError("\(what)\(hint.isEmpty ? "." : hint) Senders in \(log): \(listed(present)).")
+        return try country(named: text, among: present, role: "sender", absent: "has no posts", log: log)
     }
 
     /// Every country where some sender of the log has a post, by code.
     public var hosts: [Country] {
-        Array(Dictionary(posts.map { ($0.host.iso2, $0.host) }, uniquingKeysWith: { a, _ in a }).values).sorted { $0.iso2 < $1.iso2 }
+        Set(posts.map(\.host)).sorted { $0.iso2 < $1.iso2 }
     }
 
     /// The host a command means (a code, name or alias), which must hold a post of some sender
     /// in the log: like `sender(named:fallback:log:)`, an absent host is an error with a
     /// "did you mean" among the log's hosts.
     public func host(named text: String, log: String) throws -> Country {
-        let present = hosts
+        try country(named: text, among: hosts, role: "host", absent: "holds no post", log: log)
+    }
+
+    /// The country `text` names (code, name or alias) if it is among `present`; else an error
+    /// that says why (unknown, or not a `role` of the log), with a "did you mean" and the list.
+    private func country(named text: String, among present: [Country], role: String, absent: String, log: String) throws -> Country {
         let named = gazetteer.country(matching: text)
         if let named, present.contains(named) { return named }
-        let what = named.map { "\($0.name) (\($0.iso2)) holds no post in \(log)" } ?? "unknown host '\(Echo.quoted(text))'"
+        let what = named.map { "\($0.name) (\($0.iso2)) \(absent) in \(log)" } ?? "unknown \(role) '\(Echo.quoted(text))'"
         let hint = closestCountry(to: text, among: present).map { "; did you mean \($0.name) (\($0.iso2))?" }
             ?? (named == nil ? gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } : nil) ?? ""
-        throw SelectionError("\(what)\(hint.isEmpty ? "." : hint) Hosts in \(log): \(listed(present)).")
+        throw SelectionError("\(what)\(hint.isEmpty ? "." : hint) \(role.prefix(1).uppercased() + role.dropFirst())s in \(log): \(listed(present)).")
     }
 
     /// The city of `host` a command means, as the log spells it: it must hold a resident post

@@ -8,7 +8,7 @@ import GeoKit
 /// Coordinates are rounded to `decimals` with no repeated positions; polygons are snapped
 /// to that grid with GEOS (so they stay valid), cut at ±180° and wound counter-clockwise
 /// (holes clockwise). The collection's `bbox` comes last, once every position is known.
-public struct GeoJSONWriter: Sendable {
+public struct GeoJSONWriter: NetworkWriter {
     /// Decimal places of coordinates (6 is about 0.1 m).
     public var decimals: Int
     /// The post statuses to write; nil for all.
@@ -24,22 +24,10 @@ public struct GeoJSONWriter: Sendable {
     }
 
     /// The country polygons to add: boundaries, and the session to snap and cut them in.
-    public typealias Countries = (boundaries: Boundaries, session: GeoSession)
+    public typealias Countries = NetworkCountries
 
-    /// Writes what a request asks for (its senders or host, on its date, in its region) to
-    /// `sink`; with a session, the countries of its boundaries too.
-    public func write(_ request: Request, countriesIn session: GeoSession? = nil, to sink: (String) throws -> Void) throws {
-        var writer = self
-        writer.region = request.region
-        try writer.write(request.snapshots, countries: session.map { (request.requiredBoundaries(), $0) }, to: sink)
-    }
-
-    /// Writes the collection in pieces to `sink`; nothing is held back but the bounding box.
-    public func write(_ snapshot: Snapshot, countries: Countries? = nil, to sink: (String) throws -> Void) throws {
-        try write([snapshot], countries: countries, to: sink)
-    }
-
-    /// Writes several senders' snapshots into one collection (countries, if given, per sender).
+    /// Writes several senders' snapshots into one collection (countries, if given, per
+    /// sender), in pieces to `sink`; nothing is held back but the bounding box.
     public func write(_ snapshots: [Snapshot], countries: Countries? = nil, to sink: (String) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             var out = FeatureStream(decimals: decimals, sink: sink)
@@ -63,13 +51,6 @@ public struct GeoJSONWriter: Sendable {
             guard let geometry else { continue }
             try out.feature(id: feature.id, geometry: geometry, properties: feature.properties)
         }
-    }
-
-    /// The whole collection as one string.
-    public func string(_ snapshot: Snapshot, countries: Countries? = nil) throws -> String {
-        var text = ""
-        try write(snapshot, countries: countries) { text += $0 }
-        return text
     }
 }
 

@@ -15,7 +15,7 @@ import GeoKit
 /// grid but would part two neighbours' borders. Rings left with fewer than four distinct
 /// positions are dropped, a polygon whose exterior goes, whole. Polygons are cut at ±180°
 /// and wound counter-clockwise (holes clockwise), as in the GeoJSON.
-public struct TopoJSONWriter: Sendable {
+public struct TopoJSONWriter: NetworkWriter {
     /// Decimal places of the quantisation grid (6 is about 0.1 m).
     public var decimals: Int
     /// The post statuses to write; nil for all.
@@ -34,15 +34,7 @@ public struct TopoJSONWriter: Sendable {
     }
 
     /// The country polygons to add: boundaries, and the session to read and cut them in.
-    public typealias Countries = GeoJSONWriter.Countries
-
-    /// Writes what a request asks for (its senders or host, on its date, in its region) to
-    /// `sink`; with a session, the countries of its boundaries too.
-    public func write(_ request: Request, countriesIn session: GeoSession? = nil, to sink: (String) throws -> Void) throws {
-        var writer = self
-        writer.region = request.region
-        try writer.write(request.snapshots, countries: session.map { (request.requiredBoundaries(), $0) }, to: sink)
-    }
+    public typealias Countries = NetworkCountries
 
     /// Writes several senders' snapshots into one topology (countries, if given, per sender),
     /// in pieces to `sink`. Arcs and the transform need every position, so the topology is
@@ -76,18 +68,6 @@ public struct TopoJSONWriter: Sendable {
         try sink("\n]}},\"arcs\":[\n")
         for (i, arc) in written.arcs.enumerated() { try sink((i == 0 ? "" : ",\n") + written.encoded(arc)) }
         try sink("\n]}\n")
-    }
-
-    /// Writes one snapshot's topology in pieces to `sink`.
-    public func write(_ snapshot: Snapshot, countries: Countries? = nil, to sink: (String) throws -> Void) throws {
-        try write([snapshot], countries: countries, to: sink)
-    }
-
-    /// The whole topology as one string.
-    public func string(_ snapshot: Snapshot, countries: Countries? = nil) throws -> String {
-        var text = ""
-        try write(snapshot, countries: countries) { text += $0 }
-        return text
     }
 
     /// A country's polygons on exact coordinates, cut at ±180° and wound for RFC 7946; none

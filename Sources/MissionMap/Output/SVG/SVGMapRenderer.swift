@@ -169,7 +169,7 @@ public struct SVGMapRenderer: Sendable {
         for (state, p, size) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
             let text = state.status == .crossAccredited ? state.post.host.name : state.post.city
             guard seen.insert(text).inserted, let spot = placer.place(text, at: p, radius: size + s) else { continue }
-            labels.append(.init(text: text, at: XY(spot.x, spot.y), anchor: MapModel.Text.Anchor(rawValue: spot.anchor) ?? .start, classes: "label \(state.status.rawValue)"))
+            labels.append(.init(text: text, at: XY(spot.x, spot.y), anchor: spot.anchor, classes: "label \(state.status.rawValue)"))
         }
 
         let uncounted = snapshot.posts.filter { !$0.post.counted && hostInRegion($0.post) }.count
