@@ -5,6 +5,6 @@ struct MissionMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "missionmap",
         abstract: "Map a state's diplomatic network: posts, closures and cross-accreditations on any date.",
-        subcommands: [ExportCommand.self, RenderCommand.self, SummaryCommand.self, ChangesCommand.self, TimelineCommand.self, ReconcileCommand.self, ValidateCommand.self, GalleryCommand.self]
+        subcommands: [ExportCommand.self, RenderCommand.self, SummaryCommand.self, ChangesCommand.self, TimelineCommand.self, PageCommand.self, ReconcileCommand.self, ValidateCommand.self, GalleryCommand.self]
     )
 }

@@ -47,6 +47,13 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
         return c
     }()
 
+    /// The day before; nil before 0001-01-01.
+    public var previous: Day? {
+        if day > 1 { return Day(year: year, month: month, day: day - 1) }
+        if month > 1 { return Day(year: year, month: month - 1, day: Day.daysIn(year: year, month: month - 1)) }
+        return Day(year: year - 1, month: 12, day: 31)
+    }
+
     public static func < (a: Day, b: Day) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

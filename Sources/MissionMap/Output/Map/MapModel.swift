@@ -12,6 +12,8 @@ public struct MapModel: Sendable {
         public var title: String?
         /// The ISO code of a country's shape.
         public var iso: String?
+        /// An accreditation arc's link, "covered>covering" post ids (for the page, which shows each in its time).
+        public var link: String?
     }
 
     /// A post's marker: its shape tells the type, its classes the status.
@@ -21,6 +23,8 @@ public struct MapModel: Sendable {
         public var size: Double
         public var classes: String
         public var title: String?
+        /// The post's id (nil for a legend swatch), which the page uses to restyle it by date.
+        public var post: String?
     }
 
     /// A text placed at a point (a city label, a line of the header or legend).
@@ -30,6 +34,10 @@ public struct MapModel: Sendable {
         public var at: XY
         public var anchor: Anchor = .start
         public var classes: String
+        /// The post a label names (nil for other texts), which the page uses to hide it by date.
+        public var post: String?
+        /// An element id for the page's script (nil: none written).
+        public var id: String?
     }
 
     /// A named group of shapes (sphere, graticule, countries, accreditations).

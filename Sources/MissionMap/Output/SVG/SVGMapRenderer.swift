@@ -48,8 +48,11 @@ public struct SVGMapRenderer: Sendable {
         SVGMapWriter.svg(try model(snapshot, gazetteer: gazetteer, boundaries: boundaries, session: session), theme: theme)
     }
 
-    /// The map of a sender's snapshot, laid out in pixels.
-    public func model(_ snapshot: Snapshot, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapModel {
+    /// The map of a sender's snapshot, laid out in pixels. `links`, if given, are the
+    /// accreditation arcs to draw in place of the snapshot's own (a page draws every link of
+    /// its period and shows each in its time).
+    public func model(_ snapshot: Snapshot, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession,
+                      links: [(from: PostState, to: PostState)]? = nil) throws -> MapModel {
         guard let sender = snapshot.sender else { preconditionFailure("a map looks from a sender") }
         let s = MapLayout.scale(width: width)
         let margin = MapLayout.margin * s
@@ -130,13 +133,14 @@ public struct SVGMapRenderer: Sendable {
         layers.append(.init(id: "countries", shapes: countries))
 
         var arcs: [MapModel.Shape] = []
-        for link in snapshot.accreditations where hostInRegion(link.to.post) || hostInRegion(link.from.post) {
+        for link in links ?? snapshot.accreditations where hostInRegion(link.to.post) || hostInRegion(link.from.post) {
             let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
             let lines = try clip.lines(Antimeridian.split(path))
             guard !lines.isEmpty else { continue }
             let since = link.to.accreditedSince.map { " since \($0)" } ?? ""
             arcs.append(.init(classes: "accreditation", parts: lines, closed: false,
-                              title: "\(link.to.post.host.name) covered from \(link.from.post.city)\(since)"))
+                              title: "\(link.to.post.host.name) covered from \(link.from.post.city)\(since)",
+                              link: "\(link.to.post.id)>\(link.from.post.id)"))
         }
         layers.append(.init(id: "accreditations", shapes: arcs))
 
@@ -152,7 +156,7 @@ public struct SVGMapRenderer: Sendable {
                 let size = (state.post.counted ? MapLayout.markerRadius : MapLayout.uncountedRadius) * s
                 markers.append(.init(type: state.post.type, at: p, size: size,
                                      classes: "post \(status.rawValue) \(state.post.type.rawValue)\(state.post.counted ? "" : " uncounted")",
-                                     title: tooltip(state, snapshot)))
+                                     title: tooltip(state, snapshot), post: state.post.id))
                 drawnStatuses.insert(status)
                 drawnTypes.insert(state.post.type)
                 if state.post.counted && hostInRegion(state.post) { drawnCounts[status, default: 0] += 1 }
@@ -169,7 +173,8 @@ public struct SVGMapRenderer: Sendable {
         for (state, p, size) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
             let text = state.status == .crossAccredited ? state.post.host.name : state.post.city
             guard seen.insert(text).inserted, let spot = placer.place(text, at: p, radius: size + s) else { continue }
-            labels.append(.init(text: text, at: XY(spot.x, spot.y), anchor: spot.anchor, classes: "label \(state.status.rawValue)"))
+            labels.append(.init(text: text, at: XY(spot.x, spot.y), anchor: spot.anchor, classes: "label \(state.status.rawValue)",
+                                  post: state.post.id))
         }
 
         let uncounted = snapshot.posts.filter { !$0.post.counted && hostInRegion($0.post) }.count

@@ -1,0 +1,62 @@
+import ArgumentParser
+import MissionMap
+
+struct PageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "page",
+        abstract: "Write one self-contained interactive HTML page: the map, a date slider, the figures, the table by region and the changes with their sources.",
+        discussion: """
+        The page runs from file:// with no network: no script, font or image is fetched. \
+        Its slider steps through every day with an event of the sender, from the first up to \
+        --as-of (today if absent); #date=YYYY-MM-DD in the address opens it on any date. \
+        Statuses are worked out here for every event day and embedded; the page's script only \
+        looks them up, so its figures are those of `summary --as-of` for the same date.
+
+        Example:
+          missionmap page --sender KP -o kp.html
+        """
+    )
+
+    /// The extensions of -o the page may have.
+    static var formats: FormatChoice<PageFormat> {
+        FormatChoice(extensions: ["html": .html, "htm": .html], fallback: .html)
+    }
+
+    @OptionGroup var log: LogOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var date: DateOptions
+    @OptionGroup var geography: BoundariesOptions
+
+    @Option(help: ArgumentHelp("Width of the map in pixels (it scales with the window).", valueName: "px"))
+    var width: Double = 1200
+
+    @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        guard (300...10_000).contains(width) else { throw ValidationError("--width must be from 300 to 10000 pixels") }
+        _ = try Self.formats.resolve(given: nil, output: out.output)
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session -> Geography in
+                let geography = try Geography(boundaries: boundaries, session: session)
+                try geography.prepare()
+                return geography
+            }
+            let request = try inputs.request(selection, log: log, date: date.resolve())
+            if case .host = request.selection {
+                throw CommandFailure("--host is not yet drawn by page (the host's map is still to come): name a sender with --sender")
+            }
+            _ = try request.selection.single()
+            let html = try PageWriter.html(request, renderer: SVGMapRenderer(width: width), session: inputs.session,
+                                           geography: try built?.get())
+            try out.write(html)
+        }
+    }
+}
+
+/// What `page` writes: one HTML file.
+enum PageFormat: String {
+    case html
+}
