@@ -39,15 +39,16 @@ struct PageCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // Before the boundaries are read and the land arrangement built: there is nothing to draw.
+            if selection.host != nil {
+                throw CommandFailure("--host is not yet drawn by page (the host's map is still to come): name a sender with --sender")
+            }
             let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session -> Geography in
                 let geography = try Geography(boundaries: boundaries, session: session)
                 try geography.prepare()
                 return geography
             }
             let request = try inputs.request(selection, log: log, date: date.resolve())
-            if case .host = request.selection {
-                throw CommandFailure("--host is not yet drawn by page (the host's map is still to come): name a sender with --sender")
-            }
             _ = try request.selection.single()
             let html = try PageWriter.html(request, renderer: SVGMapRenderer(width: width), session: inputs.session,
                                            geography: try built?.get())
