@@ -119,7 +119,7 @@ import Testing
 
     @Test func theOutputMustBeHTMLAndAHostIsNotYetDrawn() throws {
         let svg = try CLI.missionmap(["page", "-o", dir.appendingPathComponent("page.svg").path])
-        #expect(svg.status != 0 && svg.stderr.contains("this command writes .htm, .html"), "\(svg.stderr)")
+        #expect(svg.status != 0 && svg.stderr.contains("page writes one HTML file (.html), not .svg"), "\(svg.stderr)")
         let host = try CLI.missionmap(["page", "--host", "KP", "-o", dir.appendingPathComponent("host.html").path])
         #expect(host.status == 1 && host.stderr.contains("--host"), "\(host.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("host.html").path))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MissionMap
 
 struct PageCommand: ParsableCommand {
@@ -17,11 +18,6 @@ struct PageCommand: ParsableCommand {
         """
     )
 
-    /// The extensions of -o the page may have.
-    static var formats: FormatChoice<PageFormat> {
-        FormatChoice(extensions: ["html": .html, "htm": .html], fallback: .html)
-    }
-
     @OptionGroup var log: LogOptions
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var date: DateOptions
@@ -34,7 +30,13 @@ struct PageCommand: ParsableCommand {
 
     func validate() throws {
         guard (300...10_000).contains(width) else { throw ValidationError("--width must be from 300 to 10000 pixels") }
-        _ = try Self.formats.resolve(given: nil, output: out.output)
+        // Any other extension is a slip (a .svg name meant for render): page writes HTML only.
+        if let output = out.output {
+            let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+            if !ext.isEmpty, !["html", "htm"].contains(ext) {
+                throw ValidationError("-o \(output): page writes one HTML file (.html), not .\(ext)")
+            }
+        }
     }
 
     func run() throws {
@@ -55,9 +57,4 @@ struct PageCommand: ParsableCommand {
             try out.write(html)
         }
     }
-}
-
-/// What `page` writes: one HTML file.
-enum PageFormat: String {
-    case html
 }

@@ -17,6 +17,10 @@ public enum PageWriter {
         let data = try PageData(network: request.network, query: query, asOf: request.asOf, geography: geography)
         var renderer = renderer
         renderer.dataSource = request.logName
+        // The legend lists every status of the period, not only the last date's.
+        let posts = Set(data.posts.flatMap { $0.intervals.compactMap { PostStatus(rawValue: $0.value) } })
+        let hosts = Set(data.countries.flatMap { $0.intervals.compactMap { HostStatus(rawValue: $0.value) } })
+        renderer.legendStatuses = (posts, hosts)
         // The map of the last date, with every accreditation of the period drawn (each shown in its time).
         let last = request.network.snapshot(query, asOf: request.asOf)
         let model = try renderer.model(last, gazetteer: request.network.gazetteer, boundaries: request.requiredBoundaries(),

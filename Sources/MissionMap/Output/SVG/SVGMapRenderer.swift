@@ -26,6 +26,9 @@ public struct SVGMapRenderer: Sendable {
     public var credit: String?
     /// Colours, strokes and fonts.
     public var theme = MapTheme()
+    /// Post and country statuses the legend lists even where the snapshot has none (with a
+    /// count of 0): a page shows other dates on the same map.
+    public var legendStatuses: (posts: Set<PostStatus>, hosts: Set<HostStatus>) = ([], [])
 
     public init(width: Double = 1200) {
         self.width = width
@@ -185,8 +188,8 @@ public struct SVGMapRenderer: Sendable {
         // The legend counts what the map draws: on a globe, the near side; on a region's map,
         // the region (its neighbours are drawn too, but as context).
         let hostsShown = drawnHosts.filter { $0.value != .none && inRegion($0.key) }
-        let legend = legendLayout(top: canvas.frame.maxY + 10 * s, scale: s, statuses: drawnStatuses, counts: drawnCounts,
-                                  hosts: hostsShown, types: drawnTypes, notes: notes)
+        let legend = legendLayout(top: canvas.frame.maxY + 10 * s, scale: s, statuses: drawnStatuses.union(legendStatuses.posts), counts: drawnCounts,
+                                  hosts: hostsShown, alsoHosts: legendStatuses.hosts, types: drawnTypes, notes: notes)
 
         let description = "\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(view.name). Boundaries: \(boundaries.label.name)."
             + (credit.map { " \($0)" } ?? "")
@@ -234,7 +237,7 @@ public struct SVGMapRenderer: Sendable {
     /// The legend: exactly the post statuses, country statuses and marker shapes the map
     /// shows, in blocks that flow into rows as the width allows, then the notes, wrapped.
     private func legendLayout(top: Double, scale s: Double, statuses: Set<PostStatus>, counts: [PostStatus: Int],
-                              hosts: [String: HostStatus], types: Set<PostType>, notes: [String]) -> (legend: MapModel.Legend, bottom: Double) {
+                              hosts: [String: HostStatus], alsoHosts: Set<HostStatus> = [], types: Set<PostType>, notes: [String]) -> (legend: MapModel.Legend, bottom: Double) {
         var legend = MapModel.Legend()
         let margin = MapLayout.margin * s, row = MapLayout.legendRow * s, textSize = MapLayout.legendSize * s
         struct Block { var heading: String; var rows: [(swatch: Swatch, text: String)]; var perColumn: Int }
@@ -242,6 +245,7 @@ public struct SVGMapRenderer: Sendable {
         let postRows = SVGMapRenderer.postLegend.filter { statuses.contains($0.0) }
             .map { (Swatch.marker(.embassy, "post \($0.0.rawValue)"), "\($0.1) (\(counts[$0.0] ?? 0))") }
         let present = Dictionary(grouping: hosts.values, by: { $0 }).mapValues(\.count)
+            .merging(alsoHosts.filter { $0 != .none }.map { ($0, 0) }) { count, _ in count }
         let hostRows = SVGMapRenderer.hostLegend.filter { present[$0.0] != nil }.map { status, label in
             (Swatch.patch("country host-\(status.rawValue)"), status == .sender ? label : "\(label) (\(present[status]!))")
         }
