@@ -62,7 +62,7 @@ public enum PageWriter {
         <body>
         <header class="pg-header">
         <h1>\(e(heading))</h1>
-        <p>From the first event of the log (\(data.first)) to \(data.last), at every day with an event. Data: \(e(logName)). Move the slider, press Play, or put <code>#date=YYYY-MM-DD</code> at the end of the address.</p>
+        <p>From the first event of the selection (\(data.first)) to \(data.last), at every day with an event. Data: \(e(logName)). Move the slider, press Play, or put <code>#date=YYYY-MM-DD</code> at the end of the address.</p>
         </header>
         <noscript><p class="pg-notice">Scripts are off: the page shows its last date, \(data.last), and does not move.</p></noscript>
         <section class="pg-controls" id="pg-controls" aria-label="Date" hidden>
