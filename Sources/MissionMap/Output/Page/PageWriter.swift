@@ -21,6 +21,7 @@ public enum PageWriter {
         let posts = Set(data.posts.flatMap { $0.intervals.compactMap { PostStatus(rawValue: $0.value) } })
         let hosts = Set(data.countries.flatMap { $0.intervals.compactMap { HostStatus(rawValue: $0.value) } })
         renderer.legendStatuses = (posts, hosts)
+        renderer.labelledAsOpen = Set(data.posts.filter { $0.intervals.contains { $0.value == PostStatus.open.rawValue } }.map(\.id))
         // The map of the last date, with every accreditation of the period drawn (each shown in its time).
         let last = request.network.snapshot(query, asOf: request.asOf)
         let model = try renderer.model(last, gazetteer: request.network.gazetteer, boundaries: request.requiredBoundaries(),
@@ -33,7 +34,7 @@ public enum PageWriter {
     static func html(_ data: PageData, map: MapModel, theme: MapTheme, heading: String, network: Network, logName: String) -> String {
         let lastStep = data.steps.count - 1
         let step = data.steps[lastStep]
-        let svg = SVGMapWriter.svg(pageMap(map, heading: heading, last: data.last), theme: theme, pageMarkup: true)
+        let svg = SVGMapWriter.svg(pageMap(map, heading: heading, data: data), theme: theme, pageMarkup: true)
         let e = XMLText.escaped
         let figures = zip(figureNames, PageWriter.figures(step.summary)).map { name, value in
             "<div class=\"pg-figure pg-\(name)\"><span class=\"pg-number\" data-figure=\"\(name)\">\(value)</span> <span class=\"pg-what\">\(e(figureLabel(name)))</span></div>"
@@ -108,8 +109,24 @@ public enum PageWriter {
 
     /// The map for the page: its header reduced to a title line that the script dates, and
     /// the legend's counts (those of the last date) left out: the figures above give them.
-    static func pageMap(_ map: MapModel, heading: String, last: Day) -> MapModel {
+    /// City labels of posts not open on the last date, and arcs of accreditations not then in
+    /// force, are hidden until the script shows them.
+    static func pageMap(_ map: MapModel, heading: String, data: PageData) -> MapModel {
+        let last = data.last
         var map = map
+        let inForce = Set(data.links.filter { PageData.value(on: last, in: $0.intervals) == "on" }.map(\.key))
+        for (l, layer) in map.layers.enumerated() where layer.id == "accreditations" {
+            for (i, arc) in layer.shapes.enumerated() where !inForce.contains(arc.link ?? "") {
+                map.layers[l].shapes[i].classes = "accreditation pg-off"
+            }
+        }
+        map.labels = map.labels.map { label in
+            var label = label
+            if label.classes == "label open", let post = label.post, data.status(ofPost: post, on: last) != PostStatus.open.rawValue {
+                label.classes = "label pg-off"
+            }
+            return label
+        }
         if let first = map.header.first {
             map.header = [MapModel.Text(text: "\(heading), \(last)", at: first.at, classes: "title", id: "pg-map-title")]
         }

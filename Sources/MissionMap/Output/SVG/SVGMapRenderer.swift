@@ -29,6 +29,9 @@ public struct SVGMapRenderer: Sendable {
     /// Post and country statuses the legend lists even where the snapshot has none (with a
     /// count of 0): a page shows other dates on the same map.
     public var legendStatuses: (posts: Set<PostStatus>, hosts: Set<HostStatus>) = ([], [])
+    /// Posts labelled by their city, as open ones, though not open on the snapshot's date
+    /// (ranked after those open): a page labels every post open on some date of its period.
+    public var labelledAsOpen: Set<String> = []
 
     public init(width: Double = 1200) {
         self.width = width
@@ -151,6 +154,7 @@ public struct SVGMapRenderer: Sendable {
         var markers: [MapModel.Marker] = []
         var placer = LabelPlacer(frame: canvas.frame, fontSize: MapLayout.labelSize * s)
         var labelled: [(PostState, XY, Double)] = []
+        let alsoOpen = { (state: PostState) in state.status != .open && labelledAsOpen.contains(state.post.id) }
         var drawnStatuses: Set<PostStatus> = [], drawnTypes: Set<PostType> = [], drawnCounts: [PostStatus: Int] = [:]
         let drawOrder: [PostStatus] = [.unknown, .uncovered, .closed, .planned, .suspended, .crossAccredited, .open]
         for status in drawOrder {
@@ -164,19 +168,19 @@ public struct SVGMapRenderer: Sendable {
                 drawnTypes.insert(state.post.type)
                 if state.post.counted && hostInRegion(state.post) { drawnCounts[status, default: 0] += 1 }
                 placer.reserve(around: p, radius: size + s)
-                if state.post.counted && status != .unknown && status != .uncovered { labelled.append((state, p, size)) }
+                if state.post.counted && (alsoOpen(state) || status != .unknown && status != .uncovered) { labelled.append((state, p, size)) }
             }
         }
         // Open embassies first, then other open posts, then suspended, covered and planned
         // ones, and closed posts last, where there is still room.
         let rank: [PostStatus: Int] = [.open: 0, .suspended: 1, .crossAccredited: 1, .planned: 1, .closed: 2]
-        let priority = { (state: PostState) in 2 * rank[state.status, default: 3] + (state.post.type == .embassy ? 0 : 1) }
+        let priority = { (state: PostState) in 2 * (alsoOpen(state) ? 1 : rank[state.status, default: 3]) + (state.post.type == .embassy ? 0 : 1) }
         var labels: [MapModel.Text] = []
         var seen: Set<String> = []
         for (state, p, size) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
-            let text = state.status == .crossAccredited ? state.post.host.name : state.post.city
+            let text = state.status == .crossAccredited && !alsoOpen(state) ? state.post.host.name : state.post.city
             guard seen.insert(text).inserted, let spot = placer.place(text, at: p, radius: size + s) else { continue }
-            labels.append(.init(text: text, at: XY(spot.x, spot.y), anchor: spot.anchor, classes: "label \(state.status.rawValue)",
+            labels.append(.init(text: text, at: XY(spot.x, spot.y), anchor: spot.anchor, classes: "label \(alsoOpen(state) ? "open" : state.status.rawValue)",
                                   post: state.post.id))
         }
 
