@@ -34,7 +34,9 @@ public enum PageWriter {
     static func html(_ data: PageData, map: MapModel, theme: MapTheme, heading: String, network: Network, logName: String) -> String {
         let lastStep = data.steps.count - 1
         let step = data.steps[lastStep]
-        let svg = SVGMapWriter.svg(pageMap(map, heading: heading, data: data), theme: theme, pageMarkup: true)
+        var svg = SVGMapWriter.svg(pageMap(map, heading: heading, data: data), theme: theme, pageMarkup: true)
+        // Inline in HTML, the XML declaration would be a stray comment.
+        if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg.removeSubrange(...end) }
         let e = XMLText.escaped
         let figures = zip(figureNames, PageWriter.figures(step.summary)).map { name, value in
             "<div class=\"pg-figure pg-\(name)\"><span class=\"pg-number\" data-figure=\"\(name)\">\(value)</span> <span class=\"pg-what\">\(e(figureLabel(name)))</span></div>"
