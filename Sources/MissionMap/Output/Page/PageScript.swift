@@ -150,6 +150,7 @@ enum PageScript {
       var play = document.getElementById("pg-play");
       var last = data.days.length - 1;
 
+      var shownDay = null, shownStep = 0;
       // Shows a day (YYYY-MM-DD): the step in force then, the slider on it.
       function show(day) {
         var note = "";
@@ -165,6 +166,8 @@ enum PageScript {
         where.textContent = note;
         drawFigures(step, day);
         drawMap(day);
+        shownDay = day;
+        shownStep = step;
       }
 
       function go(day) {
@@ -187,10 +190,13 @@ enum PageScript {
         play.textContent = "Play";
         play.setAttribute("aria-pressed", "false");
       }
+      // One event on or back (the slider's positions are steps 1 to last); back from a day
+      // between two events goes first to the event in force on it.
       function step(by) {
-        var next = Math.min(last - 1, Math.max(0, +slider.value + by));
-        go(data.days[next + 1]);
-        return next;
+        var from = by < 0 && shownStep > 0 && data.days[shownStep] !== shownDay ? shownStep + 1 : shownStep;
+        var next = Math.min(last, Math.max(1, from + by));
+        go(data.days[next]);
+        return next - 1;
       }
       play.addEventListener("click", function () {
         if (timer !== null) { stop(); return; }
