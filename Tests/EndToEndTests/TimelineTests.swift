@@ -26,8 +26,10 @@ import Testing
 
     @Test func monthStepsAgreeWithSummaryOnTheSameDays() throws {
         let rows = try csvRows(Self.period)
-        #expect(rows.keys.sorted() == ["2023-09-30", "2023-10-31", "2023-11-30", "2023-12-31", "2024-01-31", "2024-02-29", "2024-03-01"])
-        for date in ["2023-10-31", "2023-12-31", "2024-03-01"] {
+        #expect(rows.keys.sorted() == ["2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01", "2024-01-01", "2024-02-01", "2024-03-01"])
+        // The published counts of those days (ROK ministry, Oct 2023 and Jan 2024) are of open and suspended posts.
+        #expect(rows["2023-10-01"]?["posts"] == "53" && rows["2024-02-01"]?["posts"] == "44")
+        for date in ["2023-10-01", "2023-12-01", "2024-03-01"] {
             let summary = try #require(try JSONSerialization.jsonObject(with: Data(run(["summary", "--as-of", date, "--format", "json"]).utf8)) as? [String: Any])
             let totals = try #require(summary["totals"] as? [String: Any])
             let row = try #require(rows[date])
@@ -35,6 +37,8 @@ import Testing
             for key in ["open", "cross_accredited", "closed", "suspended", "unknown"] {
                 #expect(row[key] == (totals[key] as? Int).map(String.init), "\(key) on \(date)")
             }
+            let listed = try #require(totals["open"] as? Int) + #require(totals["suspended"] as? Int)
+            #expect(row["posts"] == String(listed), "posts on \(date)")
             for (type, count) in try #require(totals["by_type"] as? [String: Int]) {
                 #expect(row["open_\(type)"] == String(count), "open \(type) on \(date)")
             }
@@ -43,8 +47,8 @@ import Testing
 
     @Test func regionColumnsAgreeWithSummaryRegions() throws {
         let rows = try csvRows(Self.period + ["--by", "region"])
-        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run(["summary", "--as-of", "2023-11-30", "--format", "json"]).utf8)) as? [String: Any])
-        let row = try #require(rows["2023-11-30"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run(["summary", "--as-of", "2023-11-01", "--format", "json"]).utf8)) as? [String: Any])
+        let row = try #require(rows["2023-11-01"])
         for region in try #require(summary["regions"] as? [[String: Any]]) {
             let name = try #require(region["region"] as? String)
             #expect(row["open_\(name)"] == (region["open"] as? Int).map(String.init), "open in \(name)")
@@ -73,7 +77,7 @@ import Testing
         defer { CLI.remove(dir) }
         let file = dir.appendingPathComponent("kp.csv").path
         _ = try run(Self.period + ["-o", file])
-        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("as_of,sender,open,"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("as_of,sender,posts,open,"))
         let clash = try CLI.missionmap(Self.period + ["-o", file, "--format", "json"])
         #expect(clash.status == 64 && clash.stderr.contains("names csv, but --format says json"))
         let backwards = try CLI.missionmap(["timeline", "--from", "2024-01-01", "--to", "2023-01-01"])
@@ -85,7 +89,7 @@ import Testing
     @Test func severalSendersOneCSVOneSeriesEach() throws {
         let csv = try run(["timeline", "--sender", "KP,SE", "--from", "2023-01-01", "--to", "2024-01-01", "--every", "year", "--format", "csv"])
         let senders = csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",")[1] }
-        #expect(senders == ["KP", "KP", "SE", "SE"], "2023-12-31 and 2024-01-01 for each")
+        #expect(senders == ["KP", "KP", "SE", "SE"], "2023-01-01 and 2024-01-01 for each")
     }
 
     @Test func theReadmesExampleIsTheToolsOwn() throws {

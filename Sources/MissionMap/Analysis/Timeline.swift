@@ -24,6 +24,9 @@ public struct Timeline: Sendable {
     public struct Point: Sendable, Equatable {
         public var asOf: Day
         public var open = 0, crossAccredited = 0, closed = 0, suspended = 0, unknown = 0
+        /// Open and suspended posts: what a list of a network holds, and so the scope of the
+        /// published counts (a dormant embassy stays on the list).
+        public var posts: Int { open + suspended }
         /// Open posts by type (types with none are left out).
         public var openByType: [PostType: Int] = [:]
         /// Open posts per UN region of the host, every region present; nil unless asked for.
@@ -89,30 +92,29 @@ public struct Timeline: Sendable {
         return steps(from: from, to: to, every: every, eventDays: days)
     }
 
-    /// The days from `from` to `to` (`from <= to`), in order. Each step ends a period, so that
-    /// it shows everything that happened in it (a partial date such as `2016-09` is known by
-    /// its last day):
-    /// - `month`: the last day of each month between the two dates, then `to` if it is not one;
-    /// - `year`: 31 December of each year between them, then `to` if it is not one;
+    /// The days from `from` to `to` (`from <= to`), in order, counted from `from` as a reader
+    /// of a monthly or yearly series expects (`--from 2023-09-01` gives 1 September, 1 October,
+    /// ...), so that the steps are the dates of the monthly counts people publish:
+    /// - `month`: `from` and the same day of each later month (the month's last day where it
+    ///   is shorter: 31 January, 29 February, 31 March);
+    /// - `year`: `from` and the same day of each later year (28 February for 29 February);
     /// - `event`: `from`, each day of `eventDays` between them, and `to`.
-    /// `from` itself is a step only for `event` (or when it ends a period): a month's first day
-    /// would repeat the end of the month before. The last step is always `to`, so that the
-    /// series ends on the date asked for.
+    /// A step shows everything known by its day (a partial date such as `2016-09` is known by
+    /// its last day). The last step is always `to`, so that the series ends on the date asked for.
     public static func steps(from: Day, to: Day, every: Interval, eventDays: [Day]) -> [Day] {
         precondition(from <= to, "a timeline runs forwards")
         var days: [Day] = []
         switch every {
-        case .month:
-            var (year, month) = (from.year, from.month)
-            while (year, month) <= (to.year, to.month) {
-                let end = Day(year: year, month: month, day: Day.daysIn(year: year, month: month))!
-                if end <= to { days.append(end) }
-                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
-            }
-        case .year:
-            for year in from.year...to.year {
-                let end = Day(year: year, month: 12, day: 31)!
-                if end <= to { days.append(end) }
+        case .month, .year:
+            let months = every == .month ? 1 : 12
+            var index = 0
+            while true {
+                let total = from.year * 12 + (from.month - 1) + index * months
+                let (year, month) = (total / 12, total % 12 + 1)
+                let day = Day(year: year, month: month, day: min(from.day, Day.daysIn(year: year, month: month)))!
+                guard day <= to else { break }
+                days.append(day)
+                index += 1
             }
         case .event:
             days = Set(eventDays.filter { $0 > from && $0 < to } + [from]).sorted()

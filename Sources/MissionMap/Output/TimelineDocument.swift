@@ -3,12 +3,13 @@
 struct TimelineDocument: Encodable {
     struct Point: Encodable {
         let as_of: String
-        let open, cross_accredited, closed, suspended, unknown: Int
+        let posts, open, cross_accredited, closed, suspended, unknown: Int
         let open_by_type: [String: Int]
         let open_by_region: [String: Int]?
 
         init(_ p: Timeline.Point) {
             as_of = p.asOf.description
+            posts = p.posts
             open = p.open
             cross_accredited = p.crossAccredited
             closed = p.closed

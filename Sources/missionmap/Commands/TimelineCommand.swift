@@ -7,12 +7,14 @@ extension Timeline.Grouping: ExpressibleByArgument {}
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "The sender's counts at each month end, year end or event day between two dates.",
+        abstract: "The sender's counts every month, every year or on each event day between two dates.",
         discussion: """
-        Each step is the snapshot `summary --as-of` gives for that day: open, cross-accredited, \
-        closed, suspended and unknown posts (counted ones only), open posts by type and, with \
-        --by region, per UN region of the host. Steps end periods (a month's last day, \
-        31 December), and the last step is always --to. Several senders give one series each.
+        Each step is the snapshot `summary --as-of` gives for that day: posts (open and \
+        suspended, the scope of published counts), open, cross-accredited, closed, suspended and \
+        unknown posts (counted ones only), open posts by type and, with --by region, per UN \
+        region of the host. Steps count from --from (--from 2023-09-01 --every month: 1 \
+        September, 1 October, ...), and the last step is always --to. Several senders give one \
+        series each.
 
         Example:
           missionmap timeline --from 2015-01-01 --every year --by region -o kp.csv
@@ -36,7 +38,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day, always a step; today (UTC) if absent.", valueName: "date"))
     var to: Day?
 
-    @Option(help: "Steps: the end of each month or year, or each day with an event of the selection.")
+    @Option(help: "Steps: every month or year from --from, or each day with an event of the selection.")
     var every: Timeline.Interval = .month
 
     @Option(help: "Add open posts per UN region of the host.")
