@@ -22,11 +22,8 @@ public struct CSVTable: Sendable {
 
     /// Reads and parses a file, failing with `FILE:LINE: error:` on unreadable or malformed input.
     public init(contentsOf path: String, displayName: String? = nil, required: [String] = []) throws {
-        let name = displayName ?? path
-        guard let data = FileBytes.read(path) else {
-            throw DataError(file: name, line: 0, "cannot read file")
-        }
-        try self.init(data: data, file: name, required: required)
+        let name = displayName ?? FileBytes.displayName(path)
+        try self.init(data: FileBytes.read(path, name: name), file: name, required: required)
     }
 
     /// Parses the bytes of a CSV file named `file` in messages: UTF-8, with a header row.

@@ -8,7 +8,7 @@ struct GalleryCommand: ParsableCommand {
         abstract: "Write the README's gallery (maps, GeoJSON, figures) from the bundled data, in one process on every core."
     )
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "dir"), completion: .directory)
     var output = "Output"
 
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))

@@ -35,7 +35,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("PNG only: pixels per map pixel, from 0.25 to 8 (default 1).", valueName: "x"))
     var scale: Double?
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptionsOf<MapFormat>
 
     /// The format to write; a clash of --format and -o is a usage error.
     func mapFormat() throws -> MapFormat {
@@ -43,6 +43,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try StandardInputUse.check(["--missions": log.missions, "--boundaries": geography.boundaries, "--style": text.style])
         guard (300...10_000).contains(width) else { throw ValidationError("--width must be from 300 to 10000 pixels") }
         if let centerLon, !(-180...180).contains(centerLon) { throw ValidationError("--center-lon must be from -180 to 180 degrees") }
         if region != nil && (projection != .equalEarth || centerLon != nil) {

@@ -47,7 +47,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: table, csv, json or markdown; if absent, the extension of -o decides (.csv, .json, .md, .txt), else table.", valueName: "format"))
     var format: SummaryFormatter.Format?
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptionsOf<TimelineCommand>
 
     func validate() throws {
         if let to, to < from { throw ValidationError("--to must not come before --from") }
@@ -83,4 +83,9 @@ struct TimelineCommand: ParsableCommand {
             try out.write(TimelineFormatter.format(timeline, as: format))
         }
     }
+}
+
+extension TimelineCommand: OutputFiles {
+    /// -o completes to the files whose extension chooses a format.
+    static var outputExtensions: [String] { formats.extensions.keys.sorted() }
 }
