@@ -33,6 +33,11 @@ public enum FileBytes {
     /// Not through Foundation: `FileManager.contents(atPath:)` fails on pipes and leaks a 4 KB
     /// buffer on empty files (found by AddressSanitizer's leak check on the corpus).
     public static func read(_ path: String, name: String? = nil) throws -> Data {
+        try read(path, name: name, limit: maximumSize)
+    }
+
+    /// `read(_:name:)` with another limit, for tests.
+    static func read(_ path: String, name: String?, limit: Int) throws -> Data {
         let name = name ?? displayName(path)
         let fd = path == standardInput ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw DataError(file: name, line: 0, "cannot read file") }
@@ -40,7 +45,7 @@ public enum FileBytes {
         var info = stat()
         // A regular file's size is known: one allocation. A stream grows as it comes.
         let expected = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
-        if expected > maximumSize { throw tooLarge(name) }
+        if expected > limit { throw tooLarge(name, limit) }
         var data = Data(capacity: expected + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -50,12 +55,13 @@ public enum FileBytes {
                 if errno == EINTR { continue }
                 throw DataError(file: name, line: 0, "cannot read file")
             }
-            if data.count + count > maximumSize { throw tooLarge(name) }
+            if data.count + count > limit { throw tooLarge(name, limit) }
             data.append(contentsOf: chunk[..<count])
         }
     }
 
-    private static func tooLarge(_ name: String) -> DataError {
-        DataError(file: name, line: 0, "larger than \(maximumSize >> 20) MiB: cannot read file")
+    private static func tooLarge(_ name: String, _ limit: Int) -> DataError {
+        let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+        return DataError(file: name, line: 0, "larger than \(size): cannot read file")
     }
 }
