@@ -1,0 +1,291 @@
+/// A timeline laid out as a step chart, ready to write as SVG (`TimelineChartWriter`): one
+/// panel per series (sender or host) stacked over a shared time axis; in each, the counts
+/// by status as step lines (values hold until the next step), the changes of open posts
+/// named at their dates, and the published counts of the same scope as points with their
+/// tolerance, over the log's own figure for that scope.
+public struct TimelineChart: Sendable {
+    /// A count by status drawn as a line: its class name (as in maps), legend text and value.
+    enum Measure: String, CaseIterable, Sendable {
+        case open, crossAccredited = "cross-accredited", closed, suspended, unknown
+
+        var legend: String {
+            switch self {
+            case .open: "open"
+            case .crossAccredited: "cross-accredited"
+            case .closed: "closed"
+            case .suspended: "suspended"
+            case .unknown: "unknown (no record yet)"
+            }
+        }
+
+        func value(_ p: Timeline.Point) -> Int {
+            switch self {
+            case .open: p.open
+            case .crossAccredited: p.crossAccredited
+            case .closed: p.closed
+            case .suspended: p.suspended
+            case .unknown: p.unknown
+            }
+        }
+
+        /// The status a scope of that one status counts.
+        var status: PostStatus {
+            switch self {
+            case .open: .open
+            case .crossAccredited: .crossAccredited
+            case .closed: .closed
+            case .suspended: .suspended
+            case .unknown: .unknown
+            }
+        }
+    }
+
+    /// One step line: its class, the value at each step and its path.
+    struct Line: Sendable {
+        let className: String
+        let values: [Int]
+        let path: String
+        /// The line's segments, which labels must not cover.
+        let segments: [ChartBox]
+    }
+
+    /// A published count drawn over the lines.
+    struct PublishedPoint: Sendable {
+        let reconciliation: Reconciliation
+        let x, y, low, high: Double
+    }
+
+    /// A label naming one change or several nearby ones.
+    struct Annotation: Sendable {
+        let changes: [ChartChange]
+        let text: String
+        let anchors: [(x: Double, y: Double)]
+        let placement: AnnotationPlacer.Placement
+    }
+
+    /// The chart of one series.
+    struct Panel: Sendable {
+        let series: Timeline.Series
+        let heading: String
+        let plot: ChartBox
+        let yTicks: [(value: Int, y: Double)]
+        let lines: [Line]
+        /// The log's figure for the published counts' scope, when no count line is it.
+        let reference: Line?
+        /// What the published points are set against, in words.
+        let referenceLabel: String?
+        let points: [PublishedPoint]
+        let annotations: [Annotation]
+        /// Changes grouped under one label, and changes left unnamed for want of room.
+        let grouped: Bool, unlabelled: Int
+        /// Published counts of the period in other scopes (by type or region), not drawn.
+        let otherCounts: Int
+    }
+
+    public let timeline: Timeline
+    let width: Double, height: Double
+    let title: String, subtitle: String, credit: String
+    let panels: [Panel]
+    let xTicks: [(tick: ChartAxis.TimeTick, x: Double)]
+    /// The measures drawn in some panel, in legend order.
+    let measures: [Measure]
+    let notes: [String]
+
+    static let width = 960.0
+    static let left = 64.0, right = 44.0
+    static let titleSize = 20.0, subtitleSize = 13.0, labelSize = 11.0, legendSize = 12.0, noteSize = 11.0
+
+    /// Lays out `timeline` (of `network`) with the counts of `published` that fall in its
+    /// period and match a drawn scope; `logName` names the data in the credit line.
+    public init(timeline: Timeline, network: Network, published: [PublishedCount], logName: String) {
+        self.timeline = timeline
+        let first = timeline.steps.first ?? timeline.from
+        let from = min(timeline.from, first), to = timeline.to
+        let several = timeline.series.count > 1
+        var measures = Measure.allCases.filter { m in m == .open || timeline.series.contains { $0.points.contains { m.value($0) > 0 } } }
+        if measures.isEmpty { measures = [.open] }
+        self.measures = measures
+
+        let plotHeight = several ? 230.0 : 330.0
+        let legendRows = 2.0
+        var top = 70 + legendRows * 20 + 8
+        let plotLeft = Self.left, plotRight = Self.width - Self.right
+        func x(_ day: Day) -> Double {
+            let span = Double(max(to.ordinal - from.ordinal, 1))
+            return plotLeft + Double(day.ordinal - from.ordinal) / span * (plotRight - plotLeft)
+        }
+        var panels: [Panel] = []
+        for series in timeline.series {
+            let heading = several ? Self.whose(series.query) : ""
+            if several { top += 22 }
+            let plot = ChartBox(plotLeft, top, plotRight, top + plotHeight)
+            panels.append(Self.panel(series, heading: heading, plot: plot, timeline: timeline, network: network,
+                                     published: published, measures: measures, x: x))
+            top += plotHeight + (several ? 34 : 0)
+        }
+        self.panels = panels
+        xTicks = ChartAxis.time(from: from, to: to, width: plotRight - plotLeft).map { ($0, x($0.day)) }
+
+        let every = switch timeline.every {
+        case .month: "at each month's end"
+        case .year: "at each year's end"
+        case .event: "on each day with an event"
+        }
+        let kind = timeline.series.first?.sender == nil ? "" : "abroad"
+        title = several ? "Posts abroad: " + timeline.series.map { Self.whose($0.query) }.joined(separator: ", ")
+            : (kind.isEmpty ? timeline.series.first.map { Self.whose($0.query) } ?? "" : "Posts abroad of " + (timeline.series.first.map { Self.whose($0.query) } ?? ""))
+        subtitle = "Counted posts \(every), from \(timeline.from) to \(timeline.to)"
+        credit = "Data: \(logName); published counts: Geo/checks/published-counts.csv"
+
+        var notes: [String] = []
+        if panels.contains(where: \.grouped) { notes.append("Changes close together are named under one label, its leaders running to each.") }
+        let unlabelled = panels.map(\.unlabelled).reduce(0, +)
+        if unlabelled > 0 { notes.append("\(unlabelled) smaller change\(unlabelled == 1 ? " is" : "s are") not named for want of room: `missionmap changes` lists every one.") }
+        let others = panels.map(\.otherCounts).reduce(0, +)
+        if others > 0 { notes.append("\(others) other published count\(others == 1 ? "" : "s") of the period count\(others == 1 ? "s" : "") another scope (a type or region): `missionmap reconcile` lists them.") }
+        if timeline.every != .event {
+            notes.append("Each step holds the figures of its day until the next; a change between two steps shows at the later one.")
+        }
+        self.notes = notes
+        height = top + 40 + Double(notes.count) * 15 + 24
+        width = Self.width
+    }
+
+    /// Who a series is about: "North Korea (KP)", or "Foreign posts in North Korea (KP)".
+    static func whose(_ query: Snapshot.Query) -> String {
+        query.title
+    }
+
+    static func panel(_ series: Timeline.Series, heading: String, plot: ChartBox, timeline: Timeline, network: Network,
+                      published: [PublishedCount], measures: [Measure], x: (Day) -> Double) -> Panel {
+        let snapshots = timeline.steps.map { network.snapshot(series.query, asOf: $0) }
+        // Published counts of this series' direction and country, in the period; a city's
+        // series has none (the counts are of whole countries).
+        let direction: PublishedCount.Direction = series.sender == nil ? .inHost : .abroad
+        var cityQuery = false
+        if case .host(_, let city?) = series.query { cityQuery = city.isEmpty == false }
+        let counts = cityQuery ? [] : published.filter {
+            $0.direction == direction && $0.country == series.country && $0.date >= timeline.from && $0.date <= timeline.to
+        }
+        // Whole-network counts, by what they count: one that counts one drawn status is set
+        // against that line; of the rest, the scope most counted gets a line of its own.
+        let whole = counts.filter { $0.scope.regions == nil && $0.scope.countries == nil && $0.scope.except.isEmpty }
+        func key(_ s: PublishedCount.Scope) -> String {
+            s.statuses.map(\.rawValue).sorted().joined(separator: "|") + ";" + (s.types.map { $0.map(\.rawValue).sorted().joined(separator: "|") } ?? "*")
+        }
+        let onLines = whole.filter { c in c.scope.types == nil && c.scope.statuses.count == 1 && measures.contains { $0.status == c.scope.statuses.first! } }
+        let rest = whole.filter { c in !onLines.contains { $0.line == c.line } }
+        let byScope = Dictionary(grouping: rest, by: { key($0.scope) })
+        let chosen = byScope.values.max { a, b in (a.count, -a[0].line) < (b.count, -b[0].line) }
+        let drawn = onLines + (chosen ?? [])
+        let referenceValues = chosen.map { c in snapshots.map { Reconciliation.figure(of: c[0].scope, in: $0).tool } }
+
+        let series_points = series.points
+        var maximum = measures.flatMap { m in series_points.map { m.value($0) } }.max() ?? 0
+        maximum = max(maximum, referenceValues?.max() ?? 0, drawn.map { $0.figure + $0.tolerance }.max() ?? 0)
+        // Head room over the highest value, for the labels of the changes.
+        let ticks = ChartAxis.counts(upTo: Int((Double(maximum) * 1.08).rounded(.up)))
+        let topValue = Double(ticks.last!)
+        func y(_ v: Double) -> Double { plot.maxY - v / topValue * (plot.maxY - plot.minY) }
+
+        func line(_ className: String, _ values: [Int]) -> Line {
+            var path = "", segments: [ChartBox] = []
+            for (i, day) in timeline.steps.enumerated() {
+                let px = x(day), py = y(Double(values[i]))
+                if i == 0 {
+                    path = "M\(fixedDecimal(px, 1)) \(fixedDecimal(py, 1))"
+                } else {
+                    let before = y(Double(values[i - 1])), start = x(timeline.steps[i - 1])
+                    path += "H\(fixedDecimal(px, 1))"
+                    segments.append(ChartBox(start, before, px, before, pad: 1.5))
+                    if values[i] != values[i - 1] {
+                        path += "V\(fixedDecimal(py, 1))"
+                        segments.append(ChartBox(px, before, px, py, pad: 1.5))
+                    }
+                }
+            }
+            if timeline.steps.count == 1 { segments.append(ChartBox(x(timeline.steps[0]), y(Double(values[0])), x(timeline.steps[0]), y(Double(values[0])), pad: 1.5)) }
+            return Line(className: className, values: values, path: path, segments: segments)
+        }
+        let lines = measures.map { m in line(m.rawValue, series_points.map { m.value($0) }) }
+        let reference = referenceValues.map { line("reference", $0) }
+        let referenceLabel = chosen.map { "the log's " + Self.describe($0[0].scope) }
+
+        let points = Reconciliation.of(drawn, in: network).sorted { $0.count.date < $1.count.date }.map { r in
+            PublishedPoint(reconciliation: r, x: x(r.count.date), y: y(Double(r.count.figure)),
+                           low: y(Double(max(r.count.figure - r.count.tolerance, 0))), high: y(Double(r.count.figure + r.count.tolerance)))
+        }
+
+        // The changes of open posts, named where there is room: nearby ones grouped, the
+        // smallest dropped last.
+        let openLine = lines[0]
+        var obstacles = lines.flatMap(\.segments) + (reference?.segments ?? [])
+        obstacles += points.map { ChartBox($0.x, $0.high, $0.x, $0.low, pad: 5) }
+        let changes = ChartChange.changes(snapshots)
+        func anchor(_ c: ChartChange) -> (x: Double, y: Double) {
+            let i = timeline.steps.firstIndex(of: c.day)!
+            return (x(c.day), y(Double(openLine.values[i])))
+        }
+        let maxLabels = max(1, Int((plot.maxX - plot.minX) / 80))
+        var groups = changes.map { [$0] }
+        var grouped = false, unlabelled = 0
+        func mergeClosest(involving failed: Set<Int>?) {
+            var best: Int?, bestGap = Int.max
+            for i in 0..<(groups.count - 1) where failed == nil || failed!.contains(i) || failed!.contains(i + 1) {
+                let gap = groups[i + 1].first!.day.ordinal - groups[i].last!.day.ordinal
+                if gap < bestGap { (best, bestGap) = (i, gap) }
+            }
+            guard let i = best else { return }
+            groups[i] += groups.remove(at: i + 1)
+            grouped = true
+        }
+        while groups.count > maxLabels { mergeClosest(involving: nil) }
+        var annotations: [Annotation] = []
+        while true {
+            var placer = AnnotationPlacer(bounds: ChartBox(plot.minX + 2, plot.minY + 2, plot.maxX - 2, plot.maxY - 2),
+                                          fontSize: labelSize, obstacles: obstacles)
+            annotations = []
+            var failed: Set<Int> = []
+            // The largest changes first, so that they get the nearest places.
+            let order = groups.indices.sorted { a, b in
+                let (sa, sb) = (groups[a].map { abs($0.delta) + $0.left.count }.reduce(0, +), groups[b].map { abs($0.delta) + $0.left.count }.reduce(0, +))
+                return sa != sb ? sa > sb : a < b
+            }
+            for i in order {
+                let text = ChartChange.label(groups[i])
+                let anchors = groups[i].map(anchor)
+                if let placement = placer.place(text, anchors: anchors) {
+                    annotations.append(Annotation(changes: groups[i], text: text, anchors: anchors, placement: placement))
+                } else {
+                    failed.insert(i)
+                }
+            }
+            if failed.isEmpty { break }
+            if groups.count > 3 {
+                mergeClosest(involving: failed)
+            } else {
+                unlabelled = failed.map { groups[$0].count }.reduce(0, +)
+                break
+            }
+        }
+        annotations.sort { $0.changes[0].day < $1.changes[0].day }
+        return Panel(series: series, heading: heading, plot: plot, yTicks: ticks.map { ($0, y(Double($0))) }, lines: lines,
+                     reference: reference, referenceLabel: referenceLabel, points: points, annotations: annotations,
+                     grouped: grouped, unlabelled: unlabelled, otherCounts: counts.count - drawn.count)
+    }
+
+    /// What a scope counts, in words: "open + suspended posts", "open embassies".
+    static func describe(_ scope: PublishedCount.Scope) -> String {
+        let statuses = PostStatus.allCases.filter(scope.statuses.contains).map(\.rawValue).joined(separator: " + ")
+        let kinds = scope.types.map { types in
+            PostType.allCases.filter(types.contains).map { t in
+                switch t {
+                case .embassy: "embassies"
+                case .consulateGeneral: "consulates general"
+                default: t.rawValue.replacingOccurrences(of: "-", with: " ") + "s"
+                }
+            }.joined(separator: " and ")
+        } ?? "posts"
+        return "\(statuses) \(kinds)"
+    }
+}
