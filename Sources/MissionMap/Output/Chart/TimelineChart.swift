@@ -144,8 +144,10 @@ public struct TimelineChart: Sendable {
         let others = panels.map(\.otherCounts).reduce(0, +)
         if others > 0 { notes.append("\(others) other published count\(others == 1 ? "" : "s") of the period count\(others == 1 ? "s" : "") another scope (a type or region): `missionmap reconcile` lists them.") }
         if timeline.every != .event {
-            notes.append("Each step holds the figures of its day until the next; a change between two steps shows at the later one.")
+            notes.append("Each step holds the figures of its day until the next; a change between two steps shows at the later one."
+                + (panels.contains { $0.reference != nil } ? " The thin line steps on each published count's day too." : ""))
         }
+        if several { notes.append("Each panel has its own scale of posts.") }
         self.notes = notes
         height = top + 40 + Double(notes.count) * 15 + 24
         width = Self.width
@@ -178,7 +180,15 @@ public struct TimelineChart: Sendable {
         let byScope = Dictionary(grouping: rest, by: { key($0.scope) })
         let chosen = byScope.values.max { a, b in (a.count, -a[0].line) < (b.count, -b[0].line) }
         let drawn = onLines + (chosen ?? [])
-        let referenceValues = chosen.map { c in snapshots.map { Reconciliation.figure(of: c[0].scope, in: $0).tool } }
+        // The reference line steps on the counts' own days too, so that it gives the log's
+        // figure on each of them, whatever the timeline's steps.
+        let referenceDays = Array(Set(timeline.steps + (chosen ?? []).map(\.date))).sorted()
+        let referenceValues = chosen.map { c in
+            referenceDays.map { day in
+                let snapshot = timeline.steps.firstIndex(of: day).map { snapshots[$0] } ?? network.snapshot(series.query, asOf: day)
+                return Reconciliation.figure(of: c[0].scope, in: snapshot).tool
+            }
+        }
 
         let series_points = series.points
         var maximum = measures.flatMap { m in series_points.map { m.value($0) } }.max() ?? 0
@@ -188,14 +198,14 @@ public struct TimelineChart: Sendable {
         let topValue = Double(ticks.last!)
         func y(_ v: Double) -> Double { plot.maxY - v / topValue * (plot.maxY - plot.minY) }
 
-        func line(_ className: String, _ values: [Int]) -> Line {
+        func line(_ className: String, _ values: [Int], days: [Day] = timeline.steps) -> Line {
             var path = "", segments: [ChartBox] = []
-            for (i, day) in timeline.steps.enumerated() {
+            for (i, day) in days.enumerated() {
                 let px = x(day), py = y(Double(values[i]))
                 if i == 0 {
                     path = "M\(fixedDecimal(px, 1)) \(fixedDecimal(py, 1))"
                 } else {
-                    let before = y(Double(values[i - 1])), start = x(timeline.steps[i - 1])
+                    let before = y(Double(values[i - 1])), start = x(days[i - 1])
                     path += "H\(fixedDecimal(px, 1))"
                     segments.append(ChartBox(start, before, px, before, pad: 1.5))
                     if values[i] != values[i - 1] {
@@ -204,11 +214,11 @@ public struct TimelineChart: Sendable {
                     }
                 }
             }
-            if timeline.steps.count == 1 { segments.append(ChartBox(x(timeline.steps[0]), y(Double(values[0])), x(timeline.steps[0]), y(Double(values[0])), pad: 1.5)) }
+            if days.count == 1 { segments.append(ChartBox(x(days[0]), y(Double(values[0])), x(days[0]), y(Double(values[0])), pad: 1.5)) }
             return Line(className: className, values: values, path: path, segments: segments)
         }
         let lines = measures.map { m in line(m.rawValue, series_points.map { m.value($0) }) }
-        let reference = referenceValues.map { line("reference", $0) }
+        let reference = referenceValues.map { line("reference", $0, days: referenceDays) }
         let referenceLabel = chosen.map { "the log's " + Self.describe($0[0].scope) }
 
         let points = Reconciliation.of(drawn, in: network).sorted { $0.count.date < $1.count.date }.map { r in

@@ -146,7 +146,9 @@ public enum TimelineChartWriter {
         }
         out += "</g>\n"
         // The value at the end of each line, to its right, pushed apart where they meet.
-        var ends = p.lines.map { line in (line.className, line.values.last ?? 0, p.yTicks.isEmpty ? 0 : yFor(line.values.last ?? 0, p)) }
+        // Lines ending at zero but the open one go without: the axis says zero.
+        var ends = p.lines.filter { $0.className == "open" || $0.values.last != 0 }
+            .map { line in (line.className, line.values.last ?? 0, yFor(line.values.last ?? 0, p)) }
         ends.sort { $0.2 < $1.2 }
         // Downwards 12 px apart at least, then up as a block if the last would leave the plot.
         var placed: [Double] = []
