@@ -46,25 +46,31 @@ struct AnnotationPlacer {
             // Above: the box's bottom `lift` over the highest change; below: its top under the lowest.
             for (above, anchor) in [(true, Placement.Anchor.start), (true, .end), (false, .end), (false, .start), (true, .middle), (false, .middle)] {
                 let minY = above ? top - lift - height : bottom + lift
+                // Beside the vertical of the change, not over it: the leader slants a little.
                 let minX = switch anchor {
-                case .start: ax - pad
-                case .end: ax + pad - width
+                case .start: ax + pad
+                case .end: ax - pad - width
                 case .middle: ax - width / 2
                 }
                 let box = ChartBox(minX, minY, minX + width, minY + height)
                 let joinY = above ? box.maxY : box.minY
-                let leader = ChartBox(ax, joinY, ax, above ? top : bottom)
+                let joinX = switch anchor {
+                case .start: box.minX + pad
+                case .end: box.maxX - pad
+                case .middle: ax
+                }
+                let leader = ChartBox(ax, joinY, joinX, above ? top : bottom)
                 guard bounds.contains(box), !obstacles.contains(where: { $0.intersects(box) }),
                       !labels.contains(where: { $0.intersects(leader) }) else { continue }
                 let textX = switch anchor {
-                case .start: box.minX + pad
-                case .end: box.maxX - pad
+                case .start: box.minX
+                case .end: box.maxX
                 case .middle: ax
                 }
                 obstacles.append(box)
                 obstacles.append(leader)
                 labels.append(box)
-                return Placement(x: textX, y: box.maxY - height * 0.25, anchor: anchor, box: box, joinX: ax, joinY: joinY)
+                return Placement(x: textX, y: box.maxY - height * 0.25, anchor: anchor, box: box, joinX: joinX, joinY: joinY)
             }
         }
         return nil

@@ -9,7 +9,7 @@ enum ChartAxis {
         let year: String?
     }
 
-    /// Ticks from 0 up to at least `maximum`, about `target` of them, a whole 1, 2 or 5 times
+    /// Ticks from 0 up to at least `maximum`, about `target` intervals, a whole 1, 2 or 5 times
     /// a power of ten apart (never less than 1: posts come whole). The last tick is the top
     /// of the axis.
     static func counts(upTo maximum: Int, target: Int = 5) -> [Int] {
@@ -17,8 +17,15 @@ enum ChartAxis {
         let raw = Double(top) / Double(max(target, 1))
         var magnitude = 1
         while Double(magnitude * 10) <= raw { magnitude *= 10 }
-        let step = [1, 2, 5, 10].map { $0 * magnitude }.first { Double($0) >= raw } ?? magnitude * 10
-        let last = (top + step - 1) / step * step
+        // Of the nice steps near the raw one, the one whose tick count is nearest the target
+        // (the finer on a tie).
+        let candidates = [1, 2, 5, 10, 20].map { $0 * magnitude }
+        func intervals(_ step: Int) -> Int { (top + step - 1) / step }
+        let step = candidates.min { a, b in
+            let (da, db) = (abs(intervals(a) - target), abs(intervals(b) - target))
+            return da != db ? da < db : a < b
+        }!
+        let last = intervals(step) * step
         return Array(stride(from: 0, through: last, by: step))
     }
 
