@@ -169,6 +169,14 @@ import Testing
         #expect(csv.hasPrefix("as_of,host,open,"))
         let rows = try csvRows(arguments)
         #expect(rows["2025-06-30"]?["host"] == "KP")
+        // By region: the senders' regions, which add up to the open posts (Europe's embassies
+        // among them before 2020, though the host is in Asia).
+        let regions = try csvRows(arguments + ["--by", "region"])
+        let before = try #require(regions["2019-01-01"])
+        #expect(Int(before["open_Europe"]!)! > 0)
+        for row in regions.values {
+            #expect(["Africa", "Americas", "Asia", "Europe", "Oceania"].map { Int(row["open_\($0)"]!)! }.reduce(0, +) == Int(row["open"]!)!)
+        }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run(arguments + ["--format", "json"]).utf8)) as? [String: Any])
         #expect((json["series"] as? [[String: Any]])?.first?["host"] as? String == "KP")
         #expect(try run(arguments).hasPrefix("Foreign posts in North Korea (KP) on each day with an event"))
@@ -193,6 +201,10 @@ import Testing
         #expect(labels == 7 && timeTicks == 2 * labels, "one row of year labels, 2019 to 2025, under the last panel")
         let summary = try CLI.missionmap(["summary", "--format", "svg"])
         #expect(summary.status == 64)
+        let byRegion = try CLI.missionmap(["timeline", "--from", "2023-01-01", "--by", "region", "-o", "x.svg"])
+        #expect(byRegion.status == 64 && byRegion.stderr.contains("leave --by out"))
+        let all = try CLI.missionmap(["timeline", "--sender", "all", "--from", "2023-01-01", "--to", "2024-01-01", "--format", "svg"])
+        #expect(all.status == 1 && all.stderr.contains("at most 12 senders"))
         let help = try run(["timeline", "--help"])
         #expect(help.contains("-o kp.svg") && help.contains("svg"))
     }

@@ -29,6 +29,9 @@ struct TimelineCommand: ParsableCommand {
     /// The most steps a timeline takes: more is a typing slip of a date, or wants --every year.
     static let maximumSteps = 1000
 
+    /// The most senders a chart stacks: more would be a poster, not a chart.
+    static let maximumPanels = 12
+
     /// The extensions of -o that choose a format when --format is absent.
     static var formats: FormatChoice<TimelineFormat> {
         FormatChoice(extensions: ["csv": .csv, "json": .json, "md": .markdown, "txt": .table, "svg": .svg], fallback: .table)
@@ -56,7 +59,10 @@ struct TimelineCommand: ParsableCommand {
 
     func validate() throws {
         if let to, to < from { throw ValidationError("--to must not come before --from") }
-        _ = try Self.formats.resolve(given: format, output: out.output)
+        let chosen = try Self.formats.resolve(given: format, output: out.output)
+        if chosen == .svg, by != nil {
+            throw ValidationError("--by region adds columns to the figures; the chart draws the counts by status: leave --by out, or write csv")
+        }
         // Month and year steps are known from the dates alone, so too many is a usage error;
         // event steps wait for the log (see run).
         if every != .event, let to {
@@ -83,6 +89,9 @@ struct TimelineCommand: ParsableCommand {
             if let problem = Self.tooMany(steps.count) { throw CommandFailure(problem) }
             let timeline = Timeline(network: request.network, queries: queries, from: from, to: request.asOf,
                                     every: every, by: by, steps: steps)
+            if format == .svg, queries.count > Self.maximumPanels {
+                throw CommandFailure("a chart stacks at most \(Self.maximumPanels) senders, not \(queries.count): name fewer with --sender, or write csv")
+            }
             if let text = format.text {
                 try out.write(TimelineFormatter.format(timeline, as: text))
                 return

@@ -116,7 +116,7 @@ public struct TimelineChart: Sendable {
         }
         var panels: [Panel] = []
         for series in timeline.series {
-            let heading = several ? Self.whose(series.query) : ""
+            let heading = several ? series.query.title : ""
             if several { top += 22 }
             let plot = ChartBox(plotLeft, top, plotRight, top + plotHeight)
             panels.append(Self.panel(series, heading: heading, plot: plot, timeline: timeline, network: network,
@@ -132,8 +132,8 @@ public struct TimelineChart: Sendable {
         case .event: "on each day with an event"
         }
         let kind = timeline.series.first?.sender == nil ? "" : "abroad"
-        title = several ? "Posts abroad: " + timeline.series.map { Self.whose($0.query) }.joined(separator: ", ")
-            : (kind.isEmpty ? timeline.series.first.map { Self.whose($0.query) } ?? "" : "Posts abroad of " + (timeline.series.first.map { Self.whose($0.query) } ?? ""))
+        title = several ? "Posts abroad: " + timeline.series.map { $0.query.title }.joined(separator: ", ")
+            : (kind.isEmpty ? timeline.series.first.map { $0.query.title } ?? "" : "Posts abroad of " + (timeline.series.first.map { $0.query.title } ?? ""))
         subtitle = "Counted posts \(every), from \(timeline.from) to \(timeline.to)"
         credit = "Data: \(logName); published counts: Geo/checks/published-counts.csv"
 
@@ -153,11 +153,6 @@ public struct TimelineChart: Sendable {
         width = Self.width
     }
 
-    /// Who a series is about: "North Korea (KP)", or "Foreign posts in North Korea (KP)".
-    static func whose(_ query: Snapshot.Query) -> String {
-        query.title
-    }
-
     static func panel(_ series: Timeline.Series, heading: String, plot: ChartBox, timeline: Timeline, network: Network,
                       published: [PublishedCount], measures: [Measure], x: (Day) -> Double) -> Panel {
         let snapshots = timeline.steps.map { network.snapshot(series.query, asOf: $0) }
@@ -165,7 +160,7 @@ public struct TimelineChart: Sendable {
         // series has none (the counts are of whole countries).
         let direction: PublishedCount.Direction = series.sender == nil ? .inHost : .abroad
         var cityQuery = false
-        if case .host(_, let city?) = series.query { cityQuery = city.isEmpty == false }
+        if case .host(_, _?) = series.query { cityQuery = true }
         let counts = cityQuery ? [] : published.filter {
             $0.direction == direction && $0.country == series.country && $0.date >= timeline.from && $0.date <= timeline.to
         }

@@ -54,10 +54,10 @@ public enum TimelineChartWriter {
         if !theme.extraCSS.isEmpty { css += theme.extraCSS + "\n" }
 
         let w = chart.width, h = chart.height
-        let description = "A step chart of \(chart.title.lowercased().hasPrefix("posts") ? "posts" : chart.title): "
+        let description = "Step chart. " + chart.title + ": "
             + chart.panels.map { p in
                 let last = p.series.points.last
-                return "\(C.whose(p.series.query)): \(last.map { "\($0.open) open on \($0.asOf)" } ?? "no steps")"
+                return "\(p.series.query.title): \(last.map { "\($0.open) open on \($0.asOf)" } ?? "no steps")"
                     + (p.points.isEmpty ? "" : ", \(p.points.count) published count\(p.points.count == 1 ? "" : "s") shown")
             }.joined(separator: "; ") + ". " + chart.subtitle + ". " + chart.credit + "."
         var out = """
