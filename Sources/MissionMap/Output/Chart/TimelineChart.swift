@@ -82,8 +82,16 @@ public struct TimelineChart: Sendable {
         let otherCounts: Int
     }
 
+    /// A legend entry: a line's class (or "published" for the points), its text and place.
+    struct LegendItem: Sendable {
+        let key: String
+        let label: String
+        let x, y: Double
+    }
+
     public let timeline: Timeline
     let width: Double, height: Double
+    let legend: [LegendItem]
     let title: String, subtitle: String, credit: String
     let panels: [Panel]
     let xTicks: [(tick: ChartAxis.TimeTick, x: Double)]
@@ -107,20 +115,36 @@ public struct TimelineChart: Sendable {
         self.measures = measures
 
         let plotHeight = several ? 230.0 : 330.0
-        let legendRows = 2.0
-        var top = 70 + legendRows * 20 + 8
+        var top = 0.0
         let plotLeft = Self.left, plotRight = Self.width - Self.right
         func x(_ day: Day) -> Double {
             let span = Double(max(to.ordinal - from.ordinal, 1))
             return plotLeft + Double(day.ordinal - from.ordinal) / span * (plotRight - plotLeft)
         }
+        // The legend first, which lists what the panels draw, so that they start under it.
+        let selections = timeline.series.map { Self.counts(for: $0, timeline: timeline, published: published, measures: measures) }
+        var entries = measures.map { ($0.rawValue, $0.legend + ($0 == .open ? " posts" : "")) }
+        for label in Set(selections.compactMap { $0.reference.first.map { Self.describe($0.scope) } }).sorted() {
+            entries.append(("reference", "The log's \(label) (what the counts count)"))
+        }
+        if selections.contains(where: { !$0.drawn.isEmpty }) { entries.append(("published", "published count ± tolerance")) }
+        var legend: [LegendItem] = []
+        var (lx, ly) = (Self.left - 40, 74.0)
+        for (key, label) in entries {
+            let width = 32 + AnnotationPlacer.width(of: label, size: Self.legendSize) + 18
+            if lx + width > Self.width - 10 && lx > Self.left - 40 { (lx, ly) = (Self.left - 40, ly + 20) }
+            legend.append(LegendItem(key: key, label: label, x: lx, y: ly))
+            lx += width
+        }
+        self.legend = legend
+        top = ly + 28
         var panels: [Panel] = []
-        for series in timeline.series {
+        for (series, selection) in zip(timeline.series, selections) {
             let heading = several ? series.query.title : ""
             if several { top += 22 }
             let plot = ChartBox(plotLeft, top, plotRight, top + plotHeight)
             panels.append(Self.panel(series, heading: heading, plot: plot, timeline: timeline, network: network,
-                                     published: published, measures: measures, x: x))
+                                     counts: selection, measures: measures, x: x))
             top += plotHeight + (several ? 34 : 0)
         }
         self.panels = panels
@@ -131,9 +155,9 @@ public struct TimelineChart: Sendable {
         case .year: "at each year's end"
         case .event: "on each day with an event"
         }
-        let kind = timeline.series.first?.sender == nil ? "" : "abroad"
-        title = several ? "Posts abroad: " + timeline.series.map { $0.query.title }.joined(separator: ", ")
-            : (kind.isEmpty ? timeline.series.first.map { $0.query.title } ?? "" : "Posts abroad of " + (timeline.series.first.map { $0.query.title } ?? ""))
+        let whose = timeline.series.map(\.query.title).joined(separator: ", ")
+        // A host's series is titled "Foreign posts in …" already.
+        title = timeline.series.first?.sender == nil ? whose : (several ? "Posts abroad: " : "Posts abroad of ") + whose
         subtitle = "Counted posts \(every), from \(timeline.from) to \(timeline.to)"
         credit = "Data: \(logName); published counts: Geo/checks/published-counts.csv"
 
@@ -153,28 +177,42 @@ public struct TimelineChart: Sendable {
         width = Self.width
     }
 
-    static func panel(_ series: Timeline.Series, heading: String, plot: ChartBox, timeline: Timeline, network: Network,
-                      published: [PublishedCount], measures: [Measure], x: (Day) -> Double) -> Panel {
-        let snapshots = timeline.steps.map { network.snapshot(series.query, asOf: $0) }
-        // Published counts of this series' direction and country, in the period; a city's
-        // series has none (the counts are of whole countries).
+    /// The published counts a panel draws: those of its series' direction and country in the
+    /// period, whose scope is the whole network. A count of one drawn status is set against
+    /// that line; of the rest, the scope most counted gets a line of its own (`reference`).
+    struct Counts: Sendable {
+        var onLines: [PublishedCount] = []
+        var reference: [PublishedCount] = []
+        /// Counts of the period in other scopes (a type or region), not drawn.
+        var others = 0
+        var drawn: [PublishedCount] { onLines + reference }
+    }
+
+    static func counts(for series: Timeline.Series, timeline: Timeline, published: [PublishedCount], measures: [Measure]) -> Counts {
+        // A city's series has none: the counts are of whole countries.
+        if case .host(_, _?) = series.query { return Counts() }
         let direction: PublishedCount.Direction = series.sender == nil ? .inHost : .abroad
-        var cityQuery = false
-        if case .host(_, _?) = series.query { cityQuery = true }
-        let counts = cityQuery ? [] : published.filter {
+        let inPeriod = published.filter {
             $0.direction == direction && $0.country == series.country && $0.date >= timeline.from && $0.date <= timeline.to
         }
-        // Whole-network counts, by what they count: one that counts one drawn status is set
-        // against that line; of the rest, the scope most counted gets a line of its own.
-        let whole = counts.filter { $0.scope.regions == nil && $0.scope.countries == nil && $0.scope.except.isEmpty }
+        let whole = inPeriod.filter { $0.scope.regions == nil && $0.scope.countries == nil && $0.scope.except.isEmpty }
         func key(_ s: PublishedCount.Scope) -> String {
             s.statuses.map(\.rawValue).sorted().joined(separator: "|") + ";" + (s.types.map { $0.map(\.rawValue).sorted().joined(separator: "|") } ?? "*")
         }
-        let onLines = whole.filter { c in c.scope.types == nil && c.scope.statuses.count == 1 && measures.contains { $0.status == c.scope.statuses.first! } }
-        let rest = whole.filter { c in !onLines.contains { $0.line == c.line } }
+        var result = Counts()
+        result.onLines = whole.filter { c in c.scope.types == nil && c.scope.statuses.count == 1 && measures.contains { $0.status == c.scope.statuses.first! } }
+        let rest = whole.filter { c in !result.onLines.contains { $0.line == c.line } }
         let byScope = Dictionary(grouping: rest, by: { key($0.scope) })
-        let chosen = byScope.values.max { a, b in (a.count, -a[0].line) < (b.count, -b[0].line) }
-        let drawn = onLines + (chosen ?? [])
+        result.reference = byScope.values.max { a, b in (a.count, -a[0].line) < (b.count, -b[0].line) } ?? []
+        result.others = inPeriod.count - result.drawn.count
+        return result
+    }
+
+    static func panel(_ series: Timeline.Series, heading: String, plot: ChartBox, timeline: Timeline, network: Network,
+                      counts: Counts, measures: [Measure], x: (Day) -> Double) -> Panel {
+        let snapshots = timeline.steps.map { network.snapshot(series.query, asOf: $0) }
+        let drawn = counts.drawn
+        let chosen = counts.reference.isEmpty ? nil : counts.reference
         // The reference line steps on the counts' own days too, so that it gives the log's
         // figure on each of them, whatever the timeline's steps.
         let referenceDays = Array(Set(timeline.steps + (chosen ?? []).map(\.date))).sorted()
@@ -276,7 +314,7 @@ public struct TimelineChart: Sendable {
         annotations.sort { $0.changes[0].day < $1.changes[0].day }
         return Panel(series: series, heading: heading, plot: plot, yTicks: ticks.map { ($0, y(Double($0))) }, lines: lines,
                      reference: reference, referenceLabel: referenceLabel, points: points, annotations: annotations,
-                     grouped: grouped, unlabelled: unlabelled, otherCounts: counts.count - drawn.count)
+                     grouped: grouped, unlabelled: unlabelled, otherCounts: counts.others)
     }
 
     /// What a scope counts, in words: "open + suspended posts", "open embassies".

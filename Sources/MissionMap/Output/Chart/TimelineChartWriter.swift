@@ -71,7 +71,7 @@ public enum TimelineChartWriter {
         <text class="subtitle" x="\(f(C.left - 40))" y="50">\(e(chart.subtitle))</text>
 
         """
-        out += legend(chart, theme: theme)
+        out += legend(chart)
         for (index, panel) in chart.panels.enumerated() {
             out += self.panel(panel, chart: chart, last: index == chart.panels.count - 1, theme: theme)
         }
@@ -85,27 +85,15 @@ public enum TimelineChartWriter {
     }
 
     /// The legend, in rows under the subtitle: a swatch of each line, then the published points.
-    static func legend(_ chart: TimelineChart, theme: MapTheme) -> String {
+    static func legend(_ chart: TimelineChart) -> String {
         func e(_ s: String) -> String { XMLText.escaped(s) }
         func f(_ v: Double) -> String { fixedDecimal(v, 1) }
-        var items: [(swatch: String, label: String)] = chart.measures.map { m in
-            ("<line class=\"series \(m.rawValue)\" x1=\"0\" y1=\"0\" x2=\"26\" y2=\"0\"/>", m.legend + (m == .open ? " posts" : ""))
-        }
-        let references = Set(chart.panels.compactMap(\.referenceLabel))
-        for label in references.sorted() {
-            items.append(("<line class=\"series reference\" x1=\"0\" y1=\"0\" x2=\"26\" y2=\"0\"/>", label.prefix(1).uppercased() + label.dropFirst() + " (what the counts count)"))
-        }
-        if chart.panels.contains(where: { !$0.points.isEmpty }) {
-            items.append(("<g class=\"published\"><line x1=\"13\" y1=\"-6\" x2=\"13\" y2=\"6\"/><line x1=\"10\" y1=\"-6\" x2=\"16\" y2=\"-6\"/><line x1=\"10\" y1=\"6\" x2=\"16\" y2=\"6\"/><circle cx=\"13\" cy=\"0\" r=\"3.5\"/></g>",
-                          "published count ± tolerance"))
-        }
         var out = "<g id=\"legend\">\n"
-        var x = TimelineChart.left - 40, y = 74.0
-        for item in items {
-            let width = 32 + AnnotationPlacer.width(of: item.label, size: TimelineChart.legendSize) + 18
-            if x + width > chart.width - 10 { (x, y) = (TimelineChart.left - 40, y + 20) }
-            out += "<g transform=\"translate(\(f(x)) \(f(y)))\">\(item.swatch)<text class=\"legend-label\" x=\"32\" y=\"4\">\(e(item.label))</text></g>\n"
-            x += width
+        for item in chart.legend {
+            let swatch = item.key == "published"
+                ? "<g class=\"published\"><line x1=\"13\" y1=\"-6\" x2=\"13\" y2=\"6\"/><line x1=\"10\" y1=\"-6\" x2=\"16\" y2=\"-6\"/><line x1=\"10\" y1=\"6\" x2=\"16\" y2=\"6\"/><circle cx=\"13\" cy=\"0\" r=\"3.5\"/></g>"
+                : "<line class=\"series \(item.key)\" x1=\"0\" y1=\"0\" x2=\"26\" y2=\"0\"/>"
+            out += "<g transform=\"translate(\(f(item.x)) \(f(item.y)))\">\(swatch)<text class=\"legend-label\" x=\"32\" y=\"4\">\(e(item.label))</text></g>\n"
         }
         return out + "</g>\n"
     }
