@@ -22,7 +22,7 @@ struct TimelineCommand: ParsableCommand {
         Examples:
           missionmap timeline --from 2015-01-01 --every year --by region -o kp.csv
           missionmap timeline --from 2023-09-01 --to 2024-03-01 --every event -o kp.svg
-          missionmap timeline --host KP --from 2019-01-01 --to 2025-06-30 --every event -o pyongyang.svg
+          missionmap timeline --host KP --from 2019-01-01 --every event -o in-kp.svg
         """
     )
 
@@ -49,7 +49,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Steps: the end of each month or year, or each day with an event of the selection.")
     var every: Timeline.Interval = .month
 
-    @Option(help: "Add open posts per UN region of the host.")
+    @Option(help: "Add open posts per UN region of the host (with --host, of the sender); not for the chart.")
     var by: Timeline.Grouping?
 
     @Option(help: ArgumentHelp("Output format: table, csv, json, markdown or svg (a chart); if absent, the extension of -o decides (.csv, .json, .md, .txt, .svg), else table.", valueName: "format"))

@@ -173,7 +173,7 @@ public struct TimelineChart: Sendable {
         }
         if several { notes.append("Each panel has its own scale of posts.") }
         self.notes = notes
-        height = top + 40 + Double(notes.count) * 15 + 24
+        height = top + 44 + Double(notes.count) * 15 + 24
         width = Self.width
     }
 

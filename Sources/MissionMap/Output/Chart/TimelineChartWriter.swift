@@ -57,7 +57,7 @@ public enum TimelineChartWriter {
         let description = "Step chart. " + chart.title + ": "
             + chart.panels.map { p in
                 let last = p.series.points.last
-                return "\(p.series.query.title): \(last.map { "\($0.open) open on \($0.asOf)" } ?? "no steps")"
+                return (chart.panels.count > 1 ? "\(p.series.query.title): " : "") + (last.map { "\($0.open) open posts on \($0.asOf)" } ?? "no steps")
                     + (p.points.isEmpty ? "" : ", \(p.points.count) published count\(p.points.count == 1 ? "" : "s") shown")
             }.joined(separator: "; ") + ". " + chart.subtitle + ". " + chart.credit + "."
         var out = """
@@ -75,7 +75,7 @@ public enum TimelineChartWriter {
         for (index, panel) in chart.panels.enumerated() {
             out += self.panel(panel, chart: chart, last: index == chart.panels.count - 1, theme: theme)
         }
-        var y = (chart.panels.last?.plot.maxY ?? 100) + 48
+        var y = (chart.panels.last?.plot.maxY ?? 100) + 54
         for line in chart.notes {
             out += "<text class=\"note\" x=\"\(f(C.left - 40))\" y=\"\(f(y))\">\(e(line))</text>\n"
             y += 15
