@@ -1,4 +1,5 @@
-/// A sender's counts at a series of dates: the network over time, one series per sender.
+/// A sender's counts at a series of dates: the network over time, one series per sender, or
+/// one series of every sender's posts in a host.
 ///
 /// Every step is a full snapshot (`Network.snapshot(.sender, asOf:)`), so a step's figures are
 /// exactly those of `summary --as-of` that day. Replaying per step is fast enough that no
@@ -16,7 +17,8 @@ public struct Timeline: Sendable {
 
     /// Extra columns of open posts.
     public enum Grouping: String, CaseIterable, Sendable {
-        /// Open posts per UN region of the host (`Summary.unRegions`).
+        /// Open posts per UN region of the country on the far side: the host of a sender's
+        /// post, the sender of a post in a host (`Summary.unRegions`).
         case region
     }
 
@@ -29,14 +31,14 @@ public struct Timeline: Sendable {
         public var posts: Int { open + suspended }
         /// Open posts by type (types with none are left out).
         public var openByType: [PostType: Int] = [:]
-        /// Open posts per UN region of the host, every region present; nil unless asked for.
+        /// Open posts per UN region of the far side's country, every region present; nil unless asked for.
         public var openByRegion: [String: Int]?
 
         public init(asOf: Day) {
             self.asOf = asOf
         }
 
-        /// The figures of a sender's snapshot, with open posts per region if `byRegion`.
+        /// The figures of a snapshot, with open posts per region if `byRegion`.
         public init(_ snapshot: Snapshot, byRegion: Bool) {
             asOf = snapshot.asOf
             let counts = snapshot.countsByStatus
@@ -49,17 +51,31 @@ public struct Timeline: Sendable {
             guard byRegion else { return }
             var regions = Dictionary(uniqueKeysWithValues: Summary.unRegions.map { ($0, 0) })
             // A host outside the five regions (none in the bundled gazetteer) is in no column.
-            for state in snapshot.posts(.open) where regions[state.post.host.region] != nil {
-                regions[state.post.host.region]! += 1
+            for state in snapshot.posts(.open) {
+                let region = snapshot.counterpart(state.post).region
+                if regions[region] != nil { regions[region]! += 1 }
             }
             openByRegion = regions
         }
     }
 
-    /// One sender's points, one per step.
+    /// One query's points (a sender's posts abroad, or the posts in a host), one per step.
     public struct Series: Sendable {
-        public let sender: Country
+        public let query: Snapshot.Query
         public let points: [Point]
+
+        /// The country the series looks from: the sender, or the host.
+        public var country: Country {
+            switch query {
+            case .sender(let sender): sender
+            case .host(let host, _): host
+            }
+        }
+
+        /// The sender, for a sender's series; nil for a host's.
+        public var sender: Country? {
+            if case .sender(let sender) = query { sender } else { nil }
+        }
     }
 
     public let from: Day
@@ -68,27 +84,39 @@ public struct Timeline: Sendable {
     public let by: Grouping?
     /// The days of the points, in order, the same for every series.
     public let steps: [Day]
-    /// One series per sender, in the order the senders were selected.
+    /// One series per query, in the order the senders were selected.
     public let series: [Series]
 
     /// The timeline of `senders` on `steps` (from `steps(in:senders:from:to:every:)`).
     public init(network: Network, senders: [Country], from: Day, to: Day, every: Interval, by: Grouping?, steps: [Day]) {
+        self.init(network: network, queries: senders.map { .sender($0) }, from: from, to: to, every: every, by: by, steps: steps)
+    }
+
+    /// The timeline of `queries` on `steps` (from `steps(in:queries:from:to:every:)`).
+    public init(network: Network, queries: [Snapshot.Query], from: Day, to: Day, every: Interval, by: Grouping?, steps: [Day]) {
         self.from = from
         self.to = to
         self.every = every
         self.by = by
         self.steps = steps
-        series = senders.map { sender in
-            Series(sender: sender, points: steps.map { Point(network.snapshot(.sender(sender), asOf: $0), byRegion: by == .region) })
+        series = queries.map { query in
+            Series(query: query, points: steps.map { Point(network.snapshot(query, asOf: $0), byRegion: by == .region) })
         }
     }
 
     /// The steps for `senders` in `network`: for `event`, the days of their events.
     public static func steps(in network: Network, senders: [Country], from: Day, to: Day, every: Interval) -> [Day] {
+        steps(in: network, queries: senders.map { .sender($0) }, from: from, to: to, every: every)
+    }
+
+    /// The steps for `queries` in `network`: for `event`, the days of the events of their posts.
+    public static func steps(in network: Network, queries: [Snapshot.Query], from: Day, to: Day, every: Interval) -> [Day] {
         guard every == .event else { return steps(from: from, to: to, every: every, eventDays: []) }
-        let codes = Set(senders.map(\.iso2))
-        // Every sender's events make every series' steps, so that the series line up row by row.
-        let days = network.posts.filter { codes.contains($0.sender.iso2) }.flatMap { $0.events.map(\.date.knownBy) }
+        // Every query's events make every series' steps, so that the series line up row by row;
+        // with those of the posts that cover them from elsewhere, whose closing ends a cover.
+        let asked = network.posts.filter { post in queries.contains { Snapshot.asks($0, for: post) } }
+        let covering = Set(asked.flatMap { $0.events.compactMap(\.accreditedFrom) })
+        let days = (asked + network.posts.filter { covering.contains($0.id) }).flatMap { $0.events.map(\.date.knownBy) }
         return steps(from: from, to: to, every: every, eventDays: days)
     }
 

@@ -14,7 +14,8 @@ public enum TimelineFormatter {
         }
     }
 
-    /// One row per day and sender, a `sender` column second, so that every series is in one table.
+    /// One row per day and sender, a `sender` column second (`host` for a host's series), so
+    /// that every series is in one table.
     public static func csv(_ timeline: Timeline) -> String {
         var merged = table(timeline, nil, sender: true)
         merged.rows = timeline.series.flatMap { table(timeline, $0, sender: true).rows }
@@ -27,7 +28,8 @@ public enum TimelineFormatter {
         case .year: "yearly"
         case .event: "on each day with an event"
         }
-        return "\(series.sender.name) (\(series.sender.iso2)): posts abroad \(every) from \(timeline.from) to \(timeline.to)"
+        let whose = series.sender == nil ? series.query.title : series.query.title + ": posts abroad"
+        return "\(whose) \(every) from \(timeline.from) to \(timeline.to)"
     }
 
     static func notes(_ timeline: Timeline) -> String {
@@ -51,12 +53,13 @@ public enum TimelineFormatter {
     static func table(_ timeline: Timeline, _ series: Timeline.Series?, sender: Bool) -> TextTable {
         let types = types(timeline)
         let regions = timeline.by == .region ? Summary.unRegions : []
-        var columns = ["as_of"] + (sender ? ["sender"] : [])
+        let key = timeline.series.first?.sender == nil ? "host" : "sender"
+        var columns = ["as_of"] + (sender ? [key] : [])
         columns += ["posts", "open", "cross_accredited", "closed", "suspended", "unknown"]
         columns += types.map { "open_\($0.rawValue)" } + regions.map { "open_\($0)" }
         let rows: [[TextTable.Cell]] = (series?.points ?? []).map { p in
             var cells: [TextTable.Cell] = [.text(p.asOf.description)]
-            if sender { cells.append(.text(series!.sender.iso2)) }
+            if sender { cells.append(.text(series!.country.iso2)) }
             let counts = [p.posts, p.open, p.crossAccredited, p.closed, p.suspended, p.unknown]
                 + types.map { p.openByType[$0] ?? 0 } + regions.map { p.openByRegion?[$0] ?? 0 }
             return cells + counts.map { .number(String($0)) }

@@ -82,6 +82,15 @@ extension GalleryCommand {
                                            countries: countries ? (bench.boundaries, bench.session) : nil)
             }
         }
+        // Charts of the network over time, with the bundled published counts over the lines.
+        func chart(_ name: String, _ query: Snapshot.Query, from: Day, to: Day) -> Workers.Job<String> {
+            Workers.Job(name, cost: 0.05) { _ in
+                let steps = Timeline.steps(in: network, queries: [query], from: from, to: to, every: .event)
+                let timeline = Timeline(network: network, queries: [query], from: from, to: to, every: .event, by: nil, steps: steps)
+                let published = try PublishedCount.load(file: DataDirectory.locate().publishedCounts, gazetteer: network.gazetteer)
+                return TimelineChartWriter.svg(timeline, network: network, published: published, logName: logName)
+            }
+        }
         return [
             map("world-2023-10-01.svg", day("2023-10-01")) { _ in },
             map("world-2024-12-31.svg", day("2024-12-31")) { _ in },
@@ -101,6 +110,8 @@ extension GalleryCommand {
                 try ChangesFormatter.format(Changes(network: network, sender: kp, from: day("2023-10-01"), to: day("2024-02-01")),
                                             as: .markdown)
             },
+            chart("timeline-2023-09-01-to-2024-03-01.svg", .sender(kp), from: day("2023-09-01"), to: day("2024-03-01")),
+            chart("timeline-pyongyang-2019-01-01-to-2025-06-30.svg", .host(kp, city: nil), from: day("2019-01-01"), to: day("2025-06-30")),
         ]
     }
 }

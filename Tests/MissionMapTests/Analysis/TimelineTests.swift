@@ -90,7 +90,7 @@ import Testing
 
     @Test func oneSeriesPerSenderOnTheSameSteps() throws {
         let t = timeline("2020-12-01", "2021-01-15", .event, senders: ["AA", "BB"])
-        #expect(t.series.map(\.sender.iso2) == ["AA", "BB"])
+        #expect(t.series.map(\.country.iso2) == ["AA", "BB"])
         #expect(t.steps.map(\.description) == ["2020-12-01", "2020-12-31", "2021-01-15"], "BB's opening is a step of both")
         #expect(t.series.allSatisfy { $0.points.map(\.asOf) == t.steps })
         #expect(t.series[1].points.map(\.open) == [0, 1, 1])
