@@ -190,9 +190,13 @@ private struct RowReader {
             return
         }
         if let sender, let host, sender != builder.sender || host != builder.host {
+            // Most likely another post given the same id: its type, city and dates are its own,
+            // and comparing them with this post's would only add confusion.
             fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
-        } else if host == builder.host, !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
-            // (Only in the same host: in another, the city differs as a matter of course.)
+            incomplete.insert(id)
+            return
+        }
+        if host == builder.host, !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
             fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(Echo.quoted(r["city"]))'")
         }
         if !r["type"].isEmpty, r["type"].lowercased() != builder.type.rawValue {
@@ -203,7 +207,7 @@ private struct RowReader {
         }
         if let date, let kind {
             let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
-            if let first = builder.seen[key] {
+            if host == builder.host, let first = builder.seen[key] {
                 fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
             }
             if errors.count == errorsBefore {

@@ -191,6 +191,14 @@ import Testing
         ])
     }
 
+    @Test func anIdGivenToTwoPostsIsOneError() {
+        // Line 3 is another post under X's id: its type and date are not X's repeats or changes.
+        #expect(lines("""
+        X,2020-01-01,opened,AA,BB,,embassy,,,,s,
+        X,2020-01-01,opened,AA,CC,,consulate,,,,s,
+        """) == ["fixture.csv:3: error: post X was AA in BB on line 2, here AA in CC: a post id names one post"])
+    }
+
     @Test func aPostWithARowLeftOutIsNotSequenceChecked() {
         // Without its 'opened' row (a bad date), the post's 'closed' would seem to come first.
         #expect(lines("""
