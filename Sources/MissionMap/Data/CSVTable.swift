@@ -20,8 +20,10 @@ public struct CSVTable: Sendable {
         /// The cell of `column` (in any case) without surrounding white space, or "" if the
         /// column is absent.
         public subscript(column: String) -> String {
-            // Callers pass folded names: fold only on a miss.
-            cells[column] ?? cells[CSVTable.folded(column)] ?? ""
+            if let cell = cells[column] { return cell }
+            // Names are mostly passed folded, and absent optional columns are looked up on
+            // every row: fold only a name that may need it.
+            return CSVTable.mayNeedFolding(column) ? cells[CSVTable.folded(column)] ?? "" : ""
         }
     }
 
@@ -141,6 +143,12 @@ public struct CSVTable: Sendable {
     /// A column name as matched: trimmed and lower-cased.
     public static func folded(_ name: String) -> String {
         trimmed(name).lowercased()
+    }
+
+    /// Whether `folded` could change a name: it has an upper-case letter, white space or a
+    /// byte beyond ASCII (checked without building a string).
+    static func mayNeedFolding(_ name: String) -> Bool {
+        name.utf8.contains { $0 <= 0x20 || (0x41...0x5A).contains($0) || $0 >= 0x7F }
     }
 
     /// Why a header lacks a column when it holds semicolons or tabs: the file was most likely

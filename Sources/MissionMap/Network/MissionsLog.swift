@@ -52,7 +52,7 @@ public enum MissionsLog {
         rejected.forEach { reader.reject($0) }
         let posts = reader.order.filter { !reader.incomplete.contains($0) }.map { reader.builders[$0]!.post(id: $0, gazetteer: gazetteer) }
         var order = EventOrder(file: table.file, posts: posts, incomplete: reader.incomplete)
-        let errors = reader.errors + order.check()
+        let errors = reader.errors + reader.coversOfNoPost() + order.check()
         guard errors.isEmpty else { throw DataErrors(file: table.file, errors) }
         return Network(posts: posts, gazetteer: gazetteer, warnings: reader.warnings)
     }
@@ -88,6 +88,8 @@ private struct RowReader {
     var incomplete: Set<String> = []
     var errors: [DataError] = []
     var warnings: [DataError] = []
+    /// The line and `accredited_from` of accreditation rows left out for other errors.
+    var coversLeftOut: [(line: Int, from: String)] = []
 
     init(file: String, gazetteer: Gazetteer) {
         self.file = file
@@ -118,10 +120,27 @@ private struct RowReader {
         incomplete.insert(id)
     }
 
-    /// Checks a row: first on its own (each column that can be judged alone, all reported),
-    /// then, if it is a post's first row, its type and place, else against that first row.
+    /// Checks a row (see `check`); a row left out still has its cover's post looked for.
     mutating func read(_ r: CSVTable.Record) {
         let errorsBefore = errors.count
+        check(r, errorsBefore: errorsBefore)
+        let from = r["accredited_from"]
+        if errors.count > errorsBefore, EventKind(rawValue: r["event"].lowercased()) == .accredited, !from.isEmpty, from != r["post_id"] {
+            coversLeftOut.append((r.line, from))
+        }
+    }
+
+    /// `accredited_from` of rows left out that names no post anywhere in the file: an error
+    /// whatever else is wrong with the row. (Other checks of a cover need its row whole.)
+    func coversOfNoPost() -> [DataError] {
+        coversLeftOut.filter { !met.contains($0.from) }.map {
+            DataError(file: file, line: $0.line, "accredited_from '\(Echo.quoted($0.from))' is not a post id in this file")
+        }
+    }
+
+    /// Checks a row: first on its own (each column that can be judged alone, all reported),
+    /// then, if it is a post's first row, its type and place, else against that first row.
+    private mutating func check(_ r: CSVTable.Record, errorsBefore: Int) {
         let id = r["post_id"]
         if id.isEmpty { fail(r.line, "empty post_id") }
         let date = EventDate(r["date"])

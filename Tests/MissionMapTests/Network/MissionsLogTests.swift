@@ -166,6 +166,20 @@ import Testing
         """) == ["fixture.csv:2: error: unknown city 'Nowhere' in CC and no lat/lon given; known there: Gamma"])
     }
 
+    @Test func aRowLeftOutStillHasItsCoveringPostLookedFor() {
+        // Line 2 lacks a type, but that its cover comes from no post at all is true regardless;
+        // line 3's cover from X (a post of the file, if a broken one) is not judged.
+        #expect(lines("""
+        A,2020-01-01,accredited,AA,BB,,,NOPE,,,s,
+        B,2020-01-01,accredited,AA,CC,,,A,,,s,
+        """) == [
+            "fixture.csv:2: error: post A needs a type on its first row",
+            "fixture.csv:2: error: accredited_from 'NOPE' is not a post id in this file",
+            "fixture.csv:3: error: post B needs a type on its first row",
+            "fixture.csv: 3 errors",
+        ])
+    }
+
     @Test func aCoverFromAPostWhoseSequenceIsBrokenAddsNoError() {
         // B closes twice: its state after that is unknown, so A's cover from it is not judged.
         #expect(lines("""
