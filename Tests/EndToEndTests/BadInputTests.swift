@@ -147,6 +147,20 @@ import Testing
         }
     }
 
+    /// The README's log with several mistakes gives the errors the README shows.
+    @Test func theReadmesExampleOfErrorsIsTheToolsOwn() throws {
+        let readme = try String(contentsOf: CLI.repo.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = try #require(readme.components(separatedBy: "`my-network.csv`:\n\n```\n").dropFirst().first).components(separatedBy: "```")
+        let log = blocks[0], shown = blocks[2].drop { $0 != "\n" }.dropFirst()
+        let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
+        try log.write(to: dir.appendingPathComponent("my-network.csv"), atomically: true, encoding: .utf8)
+        let run = try CLI.missionmap(["validate", "my-network.csv"], directory: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr == String(shown), "the README's example of errors")
+        #expect(run.stderr.hasSuffix("my-network.csv: 5 errors\n"))
+    }
+
     @Test func rowWithoutSourceWarnsAndStillWorks() throws {
         let dir = try CLI.temporaryDirectory()
         defer { CLI.remove(dir) }
