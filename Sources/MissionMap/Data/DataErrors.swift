@@ -11,15 +11,16 @@ public struct DataErrors: Error, Equatable, Sendable, CustomStringConvertible {
     /// How many errors there are in all.
     public let count: Int
 
-    /// The errors of `file` sorted by line; `errors` must not be empty.
-    public init(file: String, _ errors: [DataError]) {
+    /// The errors of `file` sorted by line, and the count of `more` found but not kept, each
+    /// after `limit` of those given (so none could be shown); `errors` must not be empty.
+    public init(file: String, _ errors: [DataError], more: Int = 0) {
         precondition(!errors.isEmpty, "DataErrors needs at least one error")
         self.file = file
         // Sorted on (line, position found), so that the order within a line is kept.
         self.errors = errors.enumerated()
             .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
             .prefix(Self.limit).map(\.element)
-        count = errors.count
+        count = errors.count + more
     }
 
     /// One error alone, such as a header a file cannot be read past.

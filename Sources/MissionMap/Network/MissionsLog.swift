@@ -53,7 +53,7 @@ public enum MissionsLog {
         let posts = reader.order.filter { !reader.incomplete.contains($0) }.map { reader.builders[$0]!.post(id: $0, gazetteer: gazetteer) }
         var order = EventOrder(file: table.file, posts: posts, incomplete: reader.incomplete)
         let errors = reader.errors + reader.coversOfNoPost() + order.check()
-        guard errors.isEmpty else { throw DataErrors(file: table.file, errors) }
+        guard errors.isEmpty else { throw DataErrors(file: table.file, errors, more: reader.found - reader.errors.count) }
         return Network(posts: posts, gazetteer: gazetteer, warnings: reader.warnings)
     }
 }
@@ -86,7 +86,9 @@ private struct RowReader {
     var met: Set<String> = []
     /// Posts with a row left out for an error: their events are incomplete.
     var incomplete: Set<String> = []
+    /// The first errors found, in line order (see `fail`), and how many were found in all.
     var errors: [DataError] = []
+    var found = 0
     var warnings: [DataError] = []
     /// The line and `accredited_from` of accreditation rows left out for other errors.
     var coversLeftOut: [(line: Int, from: String)] = []
@@ -106,14 +108,23 @@ private struct RowReader {
         return scheme.lowercased()
     }
 
-    mutating func fail(_ line: Int, _ message: String) {
-        errors.append(DataError(file: file, line: line, message))
+    /// Counts an error, and keeps it while fewer than `DataErrors.limit` are kept: rows come in
+    /// line order, so no later one could be shown. Its message (a hint may need a search of
+    /// the gazetteer) is only made for one kept, so a file of errors costs no more than another.
+    mutating func fail(_ line: Int, _ message: @autoclosure () -> String) {
+        found += 1
+        if errors.count < DataErrors.limit { errors.append(DataError(file: file, line: line, message())) }
+    }
+
+    mutating func fail(_ error: DataError) {
+        found += 1
+        if errors.count < DataErrors.limit { errors.append(error) }
     }
 
     /// A row the table could not read (wrong number of fields, an unusable field): its error,
     /// and its post (if its post_id can be read) is incomplete.
     mutating func reject(_ rejected: CSVTable.Rejected) {
-        errors.append(rejected.error)
+        fail(rejected.error)
         let id = rejected.record["post_id"]
         guard !id.isEmpty else { return }
         met.insert(id)
@@ -122,10 +133,10 @@ private struct RowReader {
 
     /// Checks a row (see `check`); a row left out still has its cover's post looked for.
     mutating func read(_ r: CSVTable.Record) {
-        let errorsBefore = errors.count
+        let errorsBefore = found
         check(r, errorsBefore: errorsBefore)
         let from = r["accredited_from"]
-        if errors.count > errorsBefore, EventKind(rawValue: r["event"].lowercased()) == .accredited, !from.isEmpty, from != r["post_id"] {
+        if found > errorsBefore, EventKind(rawValue: r["event"].lowercased()) == .accredited, !from.isEmpty, from != r["post_id"] {
             coversLeftOut.append((r.line, from))
         }
     }
@@ -189,7 +200,7 @@ private struct RowReader {
                     : "unknown type '\(Echo.quoted(r["type"]))': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let location = locate(r, host: host)
-            guard errors.count == errorsBefore, let date, let kind, let sender, let host, let type, let location else {
+            guard found == errorsBefore, let date, let kind, let sender, let host, let type, let location else {
                 incomplete.insert(id)
                 return
             }
@@ -229,7 +240,7 @@ private struct RowReader {
             if host == builder.host, let first = builder.seen[key] {
                 fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
             }
-            if errors.count == errorsBefore {
+            if found == errorsBefore {
                 builder.seen[key] = r.line
                 builder.events.append(event(r, date, kind, accreditedFrom))
                 builders[id] = builder
@@ -246,8 +257,9 @@ private struct RowReader {
     /// The ISO alpha-2 code of the country in a column (a code, name or alias), or nil with an error.
     private mutating func country(_ r: CSVTable.Record, _ column: String) -> String? {
         if let country = gazetteer.country(matching: r[column]) { return country.iso2 }
-        let hint = gazetteer.suggestion(forCountry: r[column]).map { "; did you mean \($0)?" } ?? ""
-        fail(r.line, "unknown country '\(Echo.quoted(r[column]))' in column \(column)\(hint)")
+        let gazetteer = gazetteer  // (the message is made inside `fail`, which mutates self)
+        fail(r.line, "unknown country '\(Echo.quoted(r[column]))' in column \(column)"
+            + (gazetteer.suggestion(forCountry: r[column]).map { "; did you mean \($0)?" } ?? ""))
         return nil
     }
 
@@ -260,15 +272,16 @@ private struct RowReader {
                 return nil
             }
             do { return try Gazetteer.location(r, file: file) } catch {
-                errors.append(error)
+                fail(error)
                 return nil
             }
         }
         guard let host else { return nil }
         if let location = gazetteer.location(ofCity: r["city"], in: host) { return location }
-        let hint = gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
-            ?? "known there: \(gazetteer.cityNames(in: host).joined(separator: ", "))"
-        fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; \(hint)")
+        let gazetteer = gazetteer
+        fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; "
+            + (gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
+                ?? "known there: \(gazetteer.cityNames(in: host).joined(separator: ", "))"))
         return nil
     }
 }

@@ -149,6 +149,11 @@ import Testing
         #expect(errors.errors.allSatisfy { $0.message.hasPrefix("invalid date '2020-02-3") })
         #expect(errors.tally == "fixture.csv: 150 errors, the first 100 shown")
         #expect(errors.lines.count == 101 && errors.lines.last == errors.tally)
+        // A sequence error, found after every row, still comes first, and is counted.
+        let mixed = try #require(Fixture.errors("A,2020-01-01,closed,AA,CC,,embassy,,,,s,\n" + rows))
+        #expect(mixed.count == 151 && mixed.errors.map(\.line) == Array(2...101))
+        #expect(mixed.errors[0].message == "post A: 'closed' on 2020-01-01 before the post opened")
+        #expect(mixed.tally == "fixture.csv: 151 errors, the first 100 shown")
     }
 
     @Test func oneErrorHasNoCount() throws {
