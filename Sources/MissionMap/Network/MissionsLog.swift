@@ -142,7 +142,8 @@ private struct RowReader {
     }
 
     /// `accredited_from` of rows left out that names no post anywhere in the file: an error
-    /// whatever else is wrong with the row. (Other checks of a cover need its row whole.)
+    /// whatever else is wrong with the row. (Other checks of a cover need its row whole; rows
+    /// the table rejected are not looked at, as their fields may be out of place.)
     func coversOfNoPost() -> [DataError] {
         coversLeftOut.filter { !met.contains($0.from) }.map {
             DataError(file: file, line: $0.line, "accredited_from '\(Echo.quoted($0.from))' is not a post id in this file")
@@ -250,6 +251,7 @@ private struct RowReader {
         incomplete.insert(id)
     }
 
+    /// The row's event, once its date and kind are known.
     private func event(_ r: CSVTable.Record, _ date: EventDate, _ kind: EventKind, _ accreditedFrom: String?) -> MissionEvent {
         MissionEvent(date: date, kind: kind, accreditedFrom: accreditedFrom, source: r["source"], note: r["note"], line: r.line)
     }
