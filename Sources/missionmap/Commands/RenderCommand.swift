@@ -6,7 +6,7 @@ import RasterKit
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the network on a date as a map (SVG, PNG or PDF): the world in a projection of your choice, or a region.",
+        abstract: "Draw the network on a date as a map (SVG, PNG or PDF): the world in a projection of your choice, or a region; with --host, the senders of the posts in one country.",
         discussion: "PNG and PDF are drawn from the same SVG by librsvg and cairo. The format is --format, else the extension of -o, else SVG."
     )
 
@@ -66,7 +66,7 @@ struct RenderCommand: ParsableCommand {
         try reportingErrors {
             let inputs = try Inputs.read(log: log, boundaries: geography)
             let request = try inputs.request(selection, log: log, date: date.resolve(), region: region)
-            _ = try request.selection.single()
+            _ = try request.selection.mapped()
             var renderer = SVGMapRenderer(width: width)
             renderer.projection = projection
             renderer.centerLon = centerLon
