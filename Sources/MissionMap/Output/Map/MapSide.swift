@@ -88,7 +88,9 @@ struct MapSide {
                                                 (.crossAccredited, "covered from elsewhere"), (.uncovered, "cover ended"),
                                                 (.unknown, "unknown (no record yet)")]
             for (status, words) in rest { if let n = counts[status] { parts.append("\(n) \(words)") } }
-            return "\(embassies(shown)); all posts: " + parts.joined(separator: ", ")
+            // A city without embassies (Chongjin's consulates) has no embassy figure to lead with.
+            let lead = shown.contains { $0.post.type == .embassy } ? "\(embassies(shown)); all posts: " : "Posts: "
+            return lead + parts.joined(separator: ", ")
                 + (region == nil ? "" : " (all senders: \(embassies(snapshot.countedPosts)))")
         }
     }
@@ -162,11 +164,12 @@ struct MapSide {
                 ("country host-\(status.rawValue)", status == .sender ? label : "\(label) (\(present[.status(status)]!))")
             }
         case .host:
-            // Resident senders all with an open embassy are "Embassy open"; otherwise some
-            // have only another kind of post open, and the row says so.
+            // Resident senders all with an open embassy are "Embassy open"; where some (or all)
+            // have only another kind of post open, the row says so.
             let openEmbassies = Set(snapshot.posts(.open).filter { $0.post.type == .embassy }.map(\.post.sender.iso2))
             let residents = Set(fills.filter { $0.value == .status(.resident) }.keys)
-            let open = residents.isSubset(of: openEmbassies) ? "Embassy open" : "Embassy or other post open"
+            let open = residents.isSubset(of: openEmbassies) ? "Embassy open"
+                : residents.isDisjoint(with: openEmbassies) ? "Post open" : "Embassy or other post open"
             let rows: [(Fill, String)] = [
                 (.status(.resident), open), (.status(.nonResident), "Covered from elsewhere"), (.status(.suspended), "Suspended"),
                 (.planned, "Planned"), (.status(.closed), "Closed"), (.status(.uncovered), "Cover ended, none since"),
