@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Map projection: \(MapProjection.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
     var projection: MapProjection = .equalEarth
 
-    @Option(name: .customLong("center-lon"), parsing: .unconditional, help: ArgumentHelp("Central meridian in degrees (default 0; the sender's capital for orthographic).", valueName: "deg"))
+    @Option(name: .customLong("center-lon"), parsing: .unconditional, help: ArgumentHelp("Central meridian in degrees (default 0; for orthographic, the capital of the sender, or of the host with --host).", valueName: "deg"))
     var centerLon: Double?
 
     @Option(help: ArgumentHelp("Fit the map to a UN region or subregion (Africa, Europe, South-Eastern Asia, ...).", valueName: "name"))

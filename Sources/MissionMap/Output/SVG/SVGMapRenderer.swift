@@ -10,7 +10,8 @@ import GeoKit
 public struct SVGMapRenderer: Sendable {
     public var width: Double
     public var projection: MapProjection = .equalEarth
-    /// The central meridian; by default 0, or the sender's capital for an orthographic globe.
+    /// The central meridian; by default 0, or for an orthographic globe the capital of the
+    /// country the map looks from (the sender, or the host).
     public var centerLon: Double?
     /// A UN region or subregion (as the gazetteer spells it) to fit the map to, in an
     /// equal-area projection centred on it; nil for the world.
