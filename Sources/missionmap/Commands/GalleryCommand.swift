@@ -54,21 +54,24 @@ struct GalleryCommand: ParsableCommand {
 }
 
 extension GalleryCommand {
-    /// The README's gallery of sender KP: each file's name, its cost for scheduling (about
+    /// The README's gallery of sender KP, and of the foreign posts in Pyongyang: each file's name, its cost for scheduling (about
     /// its seconds on one core, as `--timings` shows), and how to make it. The summaries share
     /// one worker, which builds the land arrangement once for them all.
     static func jobs(network: Network, logName: String) -> [Workers.Job<String>] {
         let kp = network.gazetteer.country(code: "KP")!
         @Sendable func day(_ text: String) -> Day { Day(text)! }
-        func map(_ name: String, _ date: Day, cost: Double = 0.3, _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
+        func map(_ name: String, _ date: Day, of query: Snapshot.Query? = nil, cost: Double = 0.3,
+                 _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
             Workers.Job(name, cost: cost) { bench in
                 var renderer = SVGMapRenderer()
                 renderer.dataSource = logName
                 configure(&renderer)
-                return try renderer.render(network.snapshot(.sender(kp), asOf: date), gazetteer: network.gazetteer,
+                return try renderer.render(network.snapshot(query ?? .sender(kp), asOf: date), gazetteer: network.gazetteer,
                                            boundaries: bench.boundaries, session: bench.session)
             }
         }
+        // The embassies in Pyongyang before COVID-19, after the exodus, and after the first returns.
+        let pyongyang = Snapshot.Query.host(kp, city: "Pyongyang")
         func summary(_ name: String, _ date: Day, compareTo: Day?, format: SummaryFormatter.Format, cost: Double = 0.05) -> Workers.Job<String> {
             Workers.Job(name, cost: cost, group: "geography") { bench in
                 let s = try Summary.of(network, sender: kp, asOf: date, compareTo: compareTo,
@@ -98,6 +101,9 @@ extension GalleryCommand {
             map("europe-2024-12-31.svg", day("2024-12-31"), cost: 0.5) { $0.region = "Europe" },
             map("pacific-2024-12-31.svg", day("2024-12-31")) { $0.centerLon = 150 },
             map("globe-2024-12-31.svg", day("2024-12-31")) { $0.projection = .orthographic },
+            map("pyongyang-2019-12-31.svg", day("2019-12-31"), of: pyongyang) { _ in },
+            map("pyongyang-2021-10-31.svg", day("2021-10-31"), of: pyongyang) { _ in },
+            map("pyongyang-2024-12-31.svg", day("2024-12-31"), of: pyongyang) { _ in },
             geoJSON("posts-2023-10-01.geojson", day("2023-10-01"), countries: false, cost: 0.003),
             geoJSON("posts-2024-02-01.geojson", day("2024-02-01"), countries: false, cost: 0.003),
             geoJSON("network-2024-02-01.geojson", day("2024-02-01"), countries: true, cost: 0.2),
