@@ -15,8 +15,7 @@ let gazetteer: Gazetteer = {
 public func fuzzMissions(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     guard let bytes else { return 0 }
     expectLocatedErrors(in: Data(bytes: bytes, count: count), lines: csvLines) { data in
-        let table = try CSVTable(data: data, file: "fuzz.csv", required: MissionsLog.requiredColumns)
-        let network = try MissionsLog.load(table: table, gazetteer: gazetteer)
+        let network = try MissionsLog.load(data: data, file: "fuzz.csv", gazetteer: gazetteer)
         // Snapshots of whatever was accepted: the analysis must hold up too.
         for sender in network.senders.prefix(3) {
             _ = network.snapshot(.sender(sender), asOf: Day("2024-01-01")!)

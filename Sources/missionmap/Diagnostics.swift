@@ -13,12 +13,16 @@ func printError(_ line: String) {
     StandardStreams.error(Data((Echo.escaped(line) + "\n").utf8))
 }
 
-/// Runs a command body, turning data, library and output errors into one line on stderr
-/// and exit status 1 (usage errors are found before, by swift-argument-parser).
+/// Runs a command body, turning data, library and output errors into lines on stderr (one
+/// per error; a file's several errors followed by their count) and exit status 1 (usage
+/// errors are found before, by swift-argument-parser).
 func reportingErrors(_ body: () throws -> Void) throws {
     Interrupts.install()
     do {
         try body()
+    } catch let errors as DataErrors {
+        errors.lines.forEach(printError)
+        throw ExitCode.failure
     } catch let error as DataError {
         printError(error.description)
         throw ExitCode.failure

@@ -110,6 +110,57 @@ import Testing
         }
     }
 
+    /// A log with several errors: every command that reads it prints each error on its line,
+    /// in line order, then their count; exit status 1 and no output file.
+    @Test func everyErrorOfALogIsReported() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
+        let file = dir.appendingPathComponent("several.csv").path
+        try """
+        post_id,date,event,sender,host,city,type,accredited_from,source
+        KP-ES,2020-01-01,closed,KP,ES,,embassy,,http://s
+        KP-PT,2020-01-01,opened,KP,Portugl,,embassy,,http://s
+        KP-FR,2020-02-30,opened,KP,FR,,embassy,,http://s
+        KP-IT,2020-01-01,accredited,KP,IT,,embassy,KP-FR,http://s
+        KP-DE,2020-01-01,opened,KP,DE,,palace,,http://s
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let expected = """
+        \(file):2: error: post KP-ES: 'closed' on 2020-01-01 before the post opened
+        \(file):3: error: unknown country 'Portugl' in column host; did you mean Portugal (PT)?
+        \(file):4: error: invalid date '2020-02-30': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)
+        \(file):6: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office
+        \(file): 4 errors
+
+        """
+        let validate = try CLI.missionmap(["validate", file])
+        #expect(validate.status == 1)
+        #expect(validate.stderr == expected)
+        #expect(validate.stdout.isEmpty)
+        for command in [["summary"], ["export"], ["render"], ["changes", "--from", "2020-01-01", "--to", "2021-01-01"],
+                        ["timeline", "--from", "2020-01-01", "--to", "2021-01-01"], ["reconcile"]] {
+            let out = dir.appendingPathComponent("out").path
+            let run = try CLI.missionmap(command + ["--missions", file, "-o", out])
+            #expect(run.status == 1, "\(command[0])")
+            #expect(run.stderr == expected, "\(command[0])")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(command[0]) left no file")
+        }
+    }
+
+    /// The README's log with several mistakes gives the errors the README shows.
+    @Test func theReadmesExampleOfErrorsIsTheToolsOwn() throws {
+        let readme = try String(contentsOf: CLI.repo.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = try #require(readme.components(separatedBy: "`my-network.csv`:\n\n```\n").dropFirst().first).components(separatedBy: "```")
+        let log = blocks[0], shown = blocks[2].drop { $0 != "\n" }.dropFirst()
+        let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
+        try log.write(to: dir.appendingPathComponent("my-network.csv"), atomically: true, encoding: .utf8)
+        let run = try CLI.missionmap(["validate", "my-network.csv"], directory: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr == String(shown), "the README's example of errors")
+        #expect(run.stderr.hasSuffix("my-network.csv: 5 errors\n"))
+    }
+
     @Test func rowWithoutSourceWarnsAndStillWorks() throws {
         let dir = try CLI.temporaryDirectory()
         defer { CLI.remove(dir) }

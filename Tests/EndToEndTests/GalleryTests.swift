@@ -17,7 +17,7 @@ import Testing
         let serial = try gallery(workers: 1)
         folders.append(serial)
         let names = try FileManager.default.contentsOfDirectory(atPath: serial.path).sorted()
-        #expect(names.count == 14)
+        #expect(names.count == 19)
         // Several parallel runs, with more workers than cores too: the order in which workers
         // take items changes from run to run, the files must not.
         var parallel = serial
@@ -34,7 +34,10 @@ import Testing
         defer { CLI.remove(single) }
         for (name, args) in [("world-2023-10-01.svg", ["render", "--as-of", "2023-10-01"]),
                              ("europe-2024-12-31.svg", ["render", "--as-of", "2024-12-31", "--region", "Europe"]),
-                             ("summary-2024-02-01.json", ["summary", "--as-of", "2024-02-01", "--format", "json"])] {
+                             ("pyongyang-2021-10-31.svg", ["render", "--host", "KP", "--city", "Pyongyang", "--as-of", "2021-10-31"]),
+                             ("summary-2024-02-01.json", ["summary", "--as-of", "2024-02-01", "--format", "json"]),
+                             ("timeline-pyongyang-2019-01-01-to-2025-06-30.svg",
+                              ["timeline", "--host", "KP", "--from", "2019-01-01", "--to", "2025-06-30", "--every", "event"])] {
             let file = single.appendingPathComponent(name).path
             #expect(try CLI.missionmap(args + ["-o", file]).status == 0)
             #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data(contentsOf: parallel.appendingPathComponent(name)), "\(name)")

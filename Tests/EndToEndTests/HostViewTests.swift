@@ -66,7 +66,5 @@ import Testing
         #expect(host.status != 0 && host.stderr.contains("did you mean North Korea (KP)?"), "\(host.stderr)")
         let city = try CLI.missionmap(["summary", "--host", "KP", "--city", "Hamhung"])
         #expect(city.status != 0 && city.stderr.contains("Cities with posts there: Chongjin, Pyongyang."), "\(city.stderr)")
-        let render = try CLI.missionmap(["render", "--host", "KP", "-o", "/dev/null"])
-        #expect(render.status != 0 && render.stderr.contains("--host is for export, summary and changes"), "\(render.stderr)")
     }
 }

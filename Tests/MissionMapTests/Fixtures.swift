@@ -25,17 +25,22 @@ enum Fixture {
 
     /// Loads a missions log written as CSV rows (the standard header added unless given).
     static func network(_ rows: String, header: String = header, file: String = "fixture.csv") throws -> Network {
-        try MissionsLog.load(table: CSVTable(text: header + rows, file: file, required: MissionsLog.requiredColumns), gazetteer: gazetteer)
+        try MissionsLog.load(data: Data((header + rows).utf8), file: file, gazetteer: gazetteer)
     }
 
-    /// The error a missions log fails with.
-    static func error(_ rows: String) -> DataError? {
+    /// Every error a missions log fails with (the first hundred, in line order, and the count).
+    static func errors(_ rows: String, header: String = header) -> DataErrors? {
         do {
-            _ = try network(rows)
+            _ = try network(rows, header: header)
             return nil
         } catch {
-            return error as? DataError
+            return error as? DataErrors
         }
+    }
+
+    /// The first error a missions log fails with.
+    static func error(_ rows: String) -> DataError? {
+        errors(rows)?.errors.first
     }
 }
 

@@ -30,11 +30,17 @@ public struct Reconciliation: Sendable {
             let key = Key(query: query, date: count.date)
             let snapshot = snapshots[key] ?? network.snapshot(query, asOf: count.date)
             snapshots[key] = snapshot
-            // The scope filters on the country on the far side of each post.
-            let inScope = snapshot.countedPosts.filter { count.scope.includes($0.post, other: snapshot.counterpart($0.post)) }
-            return Reconciliation(count: count,
-                                  tool: inScope.filter { count.scope.statuses.contains($0.status) }.count,
-                                  unknown: inScope.filter { $0.status == .unknown && !count.scope.statuses.contains(.unknown) }.count)
+            let figure = figure(of: count.scope, in: snapshot)
+            return Reconciliation(count: count, tool: figure.tool, unknown: figure.unknown)
         }
+    }
+
+    /// The log's figure for a scope in a snapshot (of the count's direction and country): the
+    /// posts in the scope with one of its statuses, and those in it whose status is unknown.
+    public static func figure(of scope: PublishedCount.Scope, in snapshot: Snapshot) -> (tool: Int, unknown: Int) {
+        // The scope filters on the country on the far side of each post.
+        let inScope = snapshot.countedPosts.filter { scope.includes($0.post, other: snapshot.counterpart($0.post)) }
+        return (inScope.filter { scope.statuses.contains($0.status) }.count,
+                inScope.filter { $0.status == .unknown && !scope.statuses.contains(.unknown) }.count)
     }
 }

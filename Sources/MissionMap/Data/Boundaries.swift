@@ -23,10 +23,8 @@ public struct Boundaries: Sendable {
 
     /// Reads a GeoJSON file, with GEOS in `session`.
     public init(file: String, session: GeoSession) throws {
-        guard let data = FileBytes.read(file) else {
-            throw DataError(file: file, line: 0, "cannot read file")
-        }
-        try self.init(data: data, file: file, session: session)
+        let name = FileBytes.displayName(file)
+        try self.init(data: FileBytes.read(file, name: name), file: name, session: session)
     }
 
     /// Reads boundaries from the bytes of a GeoJSON file named `file` in messages.

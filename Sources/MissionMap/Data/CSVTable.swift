@@ -3,42 +3,60 @@ import SwiftCSV
 
 /// A CSV file read into records that remember their line, so every later check can say
 /// `FILE:LINE`. Parsing is SwiftCSV's (RFC 4180 quoting); this type adds line numbers,
-/// header handling and the errors the parser leaves out.
+/// header handling and the errors the parser leaves out. Column names match without regard
+/// to case or surrounding spaces (`Post_ID`, ` date `), as spreadsheets and people write them.
+///
+/// Errors in the file's structure (an unterminated or stray quote, invalid UTF-8, a bad
+/// header) stop reading at the first: past them the rows cannot be told apart. An error in one
+/// row (the wrong number of fields, an unusable field) leaves the others readable: it is
+/// thrown, or with `collectingRowErrors` kept in `rejected` for the caller to report with its own.
 public struct CSVTable: Sendable {
     /// One data row: its 1-based starting line in the file, and its cells by column name.
     public struct Record: Sendable {
         public let line: Int
+        /// Cells by folded column name (see `CSVTable.folded`).
         let cells: [String: String]
 
-        /// The cell of `column` without surrounding white space, or "" if the column is absent.
+        /// The cell of `column` (in any case) without surrounding white space, or "" if the
+        /// column is absent.
         public subscript(column: String) -> String {
-            cells[column] ?? ""
+            if let cell = cells[column] { return cell }
+            // Names are mostly passed folded, and absent optional columns are looked up on
+            // every row: fold only a name that may need it.
+            return CSVTable.mayNeedFolding(column) ? cells[CSVTable.folded(column)] ?? "" : ""
         }
+    }
+
+    /// A row left out of `records`, with why; its record holds the fields it has, by position.
+    public struct Rejected: Sendable {
+        public let error: DataError
+        public let record: Record
     }
 
     public let file: String
+    /// The column names, folded: trimmed and lower-cased.
     public let columns: [String]
     public let records: [Record]
+    /// Rows left out for an error of their own, in line order (empty unless collected).
+    public let rejected: [Rejected]
 
     /// Reads and parses a file, failing with `FILE:LINE: error:` on unreadable or malformed input.
-    public init(contentsOf path: String, displayName: String? = nil, required: [String] = []) throws {
-        let name = displayName ?? path
-        guard let data = FileBytes.read(path) else {
-            throw DataError(file: name, line: 0, "cannot read file")
-        }
-        try self.init(data: data, file: name, required: required)
+    public init(contentsOf path: String, displayName: String? = nil, required: [String] = [], collectingRowErrors: Bool = false) throws {
+        let name = displayName ?? FileBytes.displayName(path)
+        try self.init(data: FileBytes.read(path, name: name), file: name, required: required, collectingRowErrors: collectingRowErrors)
     }
 
     /// Parses the bytes of a CSV file named `file` in messages: UTF-8, with a header row.
-    public init(data: Data, file name: String, required: [String] = []) throws {
+    public init(data: Data, file name: String, required: [String] = [], collectingRowErrors: Bool = false) throws {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(file: name, line: FileBytes.lineOfInvalidUTF8(in: data), "not valid UTF-8")
         }
-        try self.init(text: text, file: name, required: required)
+        try self.init(text: text, file: name, required: required, collectingRowErrors: collectingRowErrors)
     }
 
-    /// Parses CSV text with a header row.
-    public init(text: String, file: String, required: [String] = []) throws {
+    /// Parses CSV text with a header row. A row with an error of its own is thrown, or with
+    /// `collectingRowErrors` left out of `records` and kept in `rejected`.
+    public init(text: String, file: String, required: [String] = [], collectingRowErrors: Bool = false) throws {
         self.file = file
         // A byte order mark is legal UTF-8 but not part of the first column's name.
         var text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -75,25 +93,76 @@ public struct CSVTable: Sendable {
                 throw DataError(file: file, line: header.line, "header cell \(i + 1) \(problem)")
             }
         }
-        let columns = header.fields.map(CSVTable.trimmed)
-        if let duplicate = Dictionary(grouping: columns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            throw DataError(file: file, line: header.line, "column '\(Echo.quoted(duplicate))' appears twice in the header")
+        let names = header.fields.map(CSVTable.trimmed)
+        let columns = names.map(CSVTable.folded)
+        var firstOf: [String: Int] = [:]
+        for (i, column) in columns.enumerated() {
+            guard let first = firstOf[column] else {
+                firstOf[column] = i
+                continue
+            }
+            throw DataError(file: file, line: header.line, names[first] == names[i]
+                ? "column '\(Echo.quoted(names[i]))' appears twice in the header"
+                : "columns '\(Echo.quoted(names[first]))' and '\(Echo.quoted(names[i]))' are the same column: names match without regard to case or surrounding spaces")
         }
-        if let missing = required.first(where: { !columns.contains($0) }) {
-            throw DataError(file: file, line: header.line, "missing column '\(Echo.quoted(missing))' (header has: \(CSVTable.listed(columns)))")
+        if let missing = required.first(where: { firstOf[CSVTable.folded($0)] == nil }) {
+            throw DataError(file: file, line: header.line, CSVTable.otherSeparator(in: header.fields)
+                ?? "missing column '\(Echo.quoted(missing))' (header has: \(CSVTable.listed(names)))")
         }
         self.columns = columns
-        self.records = try rows.dropFirst().map { row in
-            guard row.fields.count == columns.count else {
-                throw DataError(file: file, line: row.line, "expected \(columns.count) fields, found \(row.fields.count)")
-            }
-            for (column, field) in zip(columns, row.fields) {
-                if let problem = CSVTable.problem(with: field) {
-                    throw DataError(file: file, line: row.line, "field '\(Echo.quoted(column))' \(problem)")
+        var records: [Record] = [], rejected: [Rejected] = []
+        records.reserveCapacity(rows.count - 1)
+        for row in rows.dropFirst() {
+            let cells = zip(columns, row.fields.map(CSVTable.trimmed))
+            var error: DataError?
+            if row.fields.count != columns.count {
+                error = DataError(file: file, line: row.line, "expected \(columns.count) fields, found \(row.fields.count)")
+            } else {
+                // Named as the header spells it, which the user will look for.
+                for (column, field) in zip(names, row.fields) {
+                    guard let problem = CSVTable.problem(with: field) else { continue }
+                    error = DataError(file: file, line: row.line, "field '\(Echo.quoted(column))' \(problem)")
+                    break
                 }
             }
-            return Record(line: row.line, cells: Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map(CSVTable.trimmed))))
+            let record = Record(line: row.line, cells: Dictionary(uniqueKeysWithValues: cells))
+            guard let error else {
+                records.append(record)
+                continue
+            }
+            guard collectingRowErrors else { throw error }
+            rejected.append(Rejected(error: error, record: record))
         }
+        self.records = records
+        self.rejected = rejected
+    }
+
+    /// A column name as matched: trimmed and lower-cased.
+    public static func folded(_ name: String) -> String {
+        trimmed(name).lowercased()
+    }
+
+    /// Whether `folded` could change a name: it has an upper-case letter, white space or a
+    /// byte beyond ASCII (checked without building a string).
+    static func mayNeedFolding(_ name: String) -> Bool {
+        name.utf8.contains { $0 <= 0x20 || (0x41...0x5A).contains($0) || $0 >= 0x7F }
+    }
+
+    /// Why a header lacks a column when it holds semicolons or tabs: the file was most likely
+    /// saved with another separator (as spreadsheets do where the decimal mark is a comma).
+    static func otherSeparator(in header: [String]) -> String? {
+        let commas = header.count - 1
+        let semicolons = header.reduce(0) { $0 + $1.count(where: { $0 == ";" }) }
+        let tabs = header.reduce(0) { $0 + $1.count(where: { $0 == "\t" }) }
+        guard semicolons + tabs > 0 else { return nil }
+        let other = semicolons >= tabs ? counted(semicolons, "semicolon") : counted(tabs, "tab")
+        let has = commas == 0 ? "no commas but \(other)" : "\(counted(commas, "comma")) and \(other)"
+        return "the header has \(has): missionmap reads comma-separated files; save the file as CSV with commas between fields"
+    }
+
+    /// `1 tab`, `6 semicolons`.
+    private static func counted(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 
     /// Whether a character ends a line for the parser: LF, CR or CR LF (one Character in Swift).

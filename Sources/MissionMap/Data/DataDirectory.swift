@@ -1,8 +1,9 @@
 import Foundation
 
-/// Where the bundled data (`Geo/`) is: the `MISSIONMAP_DATA` directory if set, else the
-/// nearest `Geo/` above the running executable. Never the current directory, so that the
-/// same command gives the same output wherever it is run from.
+/// Where the bundled data is, in this order: the `MISSIONMAP_DATA` directory if set; the
+/// installed `share/missionmap` beside the executable's `bin/` (`PREFIX/bin/missionmap`,
+/// `PREFIX/share/missionmap/`); the nearest `Geo/` above the executable (a build tree). Never
+/// the current directory, so that the same command gives the same output wherever it is run from.
 public struct DataDirectory: Sendable {
     public let url: URL
 
@@ -10,21 +11,42 @@ public struct DataDirectory: Sendable {
         self.url = url
     }
 
+    /// The variable that names the data directory, ahead of any other place.
+    public static let environmentVariable = "MISSIONMAP_DATA"
+
+    /// The data directory for `executable` (symbolic links resolved) under `environment`; an
+    /// error naming every place looked at when none holds the data.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: URL? = Bundle.main.executableURL) throws -> DataDirectory {
-        if let explicit = environment["MISSIONMAP_DATA"], !explicit.isEmpty {
-            return DataDirectory(url: URL(fileURLWithPath: explicit))
-        }
-        var dir = executable?.resolvingSymlinksInPath().deletingLastPathComponent()
-        while let current = dir, current.path != "/" {
-            let candidate = current.appendingPathComponent("Geo")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("capitals.csv").path) {
-                return DataDirectory(url: candidate)
+        if let explicit = environment[environmentVariable], !explicit.isEmpty {
+            // Named on purpose: a wrong directory is the user's to fix, not a cue to read other data.
+            let named = DataDirectory(url: URL(fileURLWithPath: explicit))
+            guard named.holdsData else {
+                throw DataError(file: explicit, line: 0, "\(environmentVariable) names this directory, but it has no capitals.csv: point it at missionmap's data (a copy of Geo/)")
             }
+            return named
+        }
+        let binDirectory = executable?.resolvingSymlinksInPath().deletingLastPathComponent()
+        var looked = ["$\(environmentVariable) (not set)"]
+        if let binDirectory {
+            let installed = DataDirectory(url: binDirectory.deletingLastPathComponent().appendingPathComponent("share/missionmap").standardizedFileURL)
+            if installed.holdsData { return installed }
+            looked.append(installed.url.path)
+        }
+        var dir = binDirectory
+        while let current = dir, current.path != "/" {
+            let candidate = DataDirectory(url: current.appendingPathComponent("Geo"))
+            if candidate.holdsData { return candidate }
             dir = current.deletingLastPathComponent()
         }
+        looked.append(binDirectory.map { "a Geo/ directory in \($0.path) or above" } ?? "a Geo/ directory above the executable (not known)")
         throw DataError(file: executable?.path ?? "missionmap", line: 0,
-                        "cannot find the bundled Geo/ directory above the executable; set MISSIONMAP_DATA")
+                        "cannot find missionmap's data (capitals.csv and the rest); looked at \(looked.joined(separator: ", ")); install with scripts/install, or set \(environmentVariable)")
+    }
+
+    /// Whether the directory has the data's first file: enough to tell it from any other folder.
+    private var holdsData: Bool {
+        FileManager.default.fileExists(atPath: capitals)
     }
 
     public var capitals: String { url.appendingPathComponent("capitals.csv").path }
@@ -35,10 +57,11 @@ public struct DataDirectory: Sendable {
     public var publishedCounts: String { url.appendingPathComponent("checks/published-counts.csv").path }
 
     /// Whether `path` is the bundled boundaries file, however named (relative path, symbolic
-    /// or hard link): the same file, by device and inode.
+    /// or hard link, standard input redirected from it): the same file, by device and inode.
     public func isBundledBoundaries(_ path: String) -> Bool {
         var named = stat(), bundled = stat()
-        return stat(path, &named) == 0 && stat(boundaries, &bundled) == 0
+        let found = path == FileBytes.standardInput ? fstat(STDIN_FILENO, &named) : stat(path, &named)
+        return found == 0 && stat(boundaries, &bundled) == 0
             && named.st_dev == bundled.st_dev && named.st_ino == bundled.st_ino
     }
 

@@ -70,7 +70,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Reads a row's `lat` and `lon` cells as a position, checking they are numbers in range.
-    static func location(_ r: CSVTable.Record, file: String) throws -> XY {
+    static func location(_ r: CSVTable.Record, file: String) throws(DataError) -> XY {
         for (column, name) in [("lat", "latitude"), ("lon", "longitude")] where NumberText.decimal(r[column]) == nil {
             throw DataError(file: file, line: r.line, "\(name) '\(Echo.quoted(r[column]))' is not a plain decimal number (such as -12.5 or 1.25e1)")
         }

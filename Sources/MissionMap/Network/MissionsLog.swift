@@ -1,33 +1,66 @@
+import Foundation
 import GeoKit
 
 /// Reads a missions log: a CSV event log, one row per event, checked against a gazetteer.
 ///
-/// Columns (by header name, any order): `post_id, date, event, sender, host, source`
+/// Columns (by header name, any order, any case): `post_id, date, event, sender, host, source`
 /// required; `city, type, accredited_from, lat, lon, counted, note` optional. A post's
 /// `type`, `city`, coordinates and `counted` come from its first row; later rows may leave
-/// them empty. Every error names the file and line.
+/// them empty. Every error names the file and line, and every error of a file is reported at
+/// once (`DataErrors`), so that a log is fixed in one pass.
 public enum MissionsLog {
     public static let requiredColumns = ["post_id", "date", "event", "sender", "host", "source"]
 
-    /// Loads and validates a file; throws the first error as `FILE:LINE: error: ...`.
+    /// Loads and validates a file; throws every error found, as `DataErrors`.
     public static func load(file: String, displayName: String? = nil, gazetteer: Gazetteer) throws -> Network {
-        try load(table: CSVTable(contentsOf: file, displayName: displayName, required: requiredColumns), gazetteer: gazetteer)
+        try load(table: reading { try CSVTable(contentsOf: file, displayName: displayName, required: requiredColumns, collectingRowErrors: true) },
+                 gazetteer: gazetteer)
     }
 
+    /// Loads and validates the bytes of a log named `file` in messages; throws `DataErrors`.
+    public static func load(data: Data, file: String, gazetteer: Gazetteer) throws -> Network {
+        try load(table: reading { try CSVTable(data: data, file: file, required: requiredColumns, collectingRowErrors: true) }, gazetteer: gazetteer)
+    }
+
+    /// A table as read; the error that stops reading it (nothing past it can be read) is
+    /// thrown as the file's only one.
+    private static func reading(_ read: () throws -> CSVTable) throws -> CSVTable {
+        do { return try read() } catch let error as DataError { throw DataErrors(error) }
+    }
+
+    /// Checks every row of a table (its rejected rows included), then the order of each post's
+    /// events and every accreditation; throws all the errors found, as `DataErrors`.
+    ///
+    /// A row with an error is left out of its post, and the post out of the later checks, as
+    /// its events are incomplete: what those checks would say of it could be the omission's
+    /// doing rather than the file's. Its sequence errors appear once its rows are fixed.
     public static func load(table: CSVTable, gazetteer: Gazetteer) throws -> Network {
-        guard !table.records.isEmpty else {
-            throw DataError(file: table.file, line: 1, "no events: the file has a header but no rows")
+        guard !table.records.isEmpty || !table.rejected.isEmpty else {
+            throw DataErrors(DataError(file: table.file, line: 1, "no events: the file has a header but no rows"))
         }
         var reader = RowReader(file: table.file, gazetteer: gazetteer)
-        for r in table.records { try reader.read(r) }
-        let posts = reader.order.map { reader.builders[$0]!.post(id: $0, gazetteer: gazetteer) }
-        var order = EventOrder(file: table.file, posts: posts)
-        try order.check()
+        // Rows in file order, those the table rejected among them: which row comes first
+        // decides which is a post's first row.
+        var rejected = table.rejected[...]
+        for r in table.records {
+            while let bad = rejected.first, bad.record.line < r.line {
+                reader.reject(bad)
+                rejected = rejected.dropFirst()
+            }
+            reader.read(r)
+        }
+        rejected.forEach { reader.reject($0) }
+        let posts = reader.order.filter { !reader.incomplete.contains($0) }.map { reader.builders[$0]!.post(id: $0, gazetteer: gazetteer) }
+        var order = EventOrder(file: table.file, posts: posts, incomplete: reader.incomplete)
+        let errors = reader.errors + reader.coversOfNoPost() + order.check()
+        guard errors.isEmpty else { throw DataErrors(file: table.file, errors, more: reader.found - reader.errors.count) }
         return Network(posts: posts, gazetteer: gazetteer, warnings: reader.warnings)
     }
 }
 
-/// Turns rows into posts, checking each row on its own and against its post's first row.
+/// Turns rows into posts, checking each row on its own and against its post's first row. A
+/// row's errors are collected and reading goes on; the row is left out, and its post marked
+/// incomplete.
 private struct RowReader {
     struct PostBuilder {
         let sender: String, host: String, city: String, type: PostType, location: XY, line: Int, counted: Bool
@@ -46,9 +79,19 @@ private struct RowReader {
 
     let file: String
     let gazetteer: Gazetteer
+    /// Posts whose first row was read without error, in file order.
     var builders: [String: PostBuilder] = [:]
     var order: [String] = []
+    /// Every post id met, so that a post whose first row had an error has no other first row.
+    var met: Set<String> = []
+    /// Posts with a row left out for an error: their events are incomplete.
+    var incomplete: Set<String> = []
+    /// The first errors found, in line order (see `fail`), and how many were found in all.
+    var errors: [DataError] = []
+    var found = 0
     var warnings: [DataError] = []
+    /// The line and `accredited_from` of accreditation rows left out for other errors.
+    var coversLeftOut: [(line: Int, from: String)] = []
 
     init(file: String, gazetteer: Gazetteer) {
         self.file = file
@@ -65,96 +108,183 @@ private struct RowReader {
         return scheme.lowercased()
     }
 
-    func fail(_ line: Int, _ message: String) -> DataError {
-        DataError(file: file, line: line, message)
+    /// Counts an error, and keeps it while fewer than `DataErrors.limit` are kept: rows come in
+    /// line order, so no later one could be shown. Its message (a hint may need a search of
+    /// the gazetteer) is only made for one kept, so a file of errors costs no more than another.
+    mutating func fail(_ line: Int, _ message: @autoclosure () -> String) {
+        found += 1
+        if errors.count < DataErrors.limit { errors.append(DataError(file: file, line: line, message())) }
     }
 
-    mutating func read(_ r: CSVTable.Record) throws {
+    mutating func fail(_ error: DataError) {
+        found += 1
+        if errors.count < DataErrors.limit { errors.append(error) }
+    }
+
+    /// A row the table could not read (wrong number of fields, an unusable field): its error,
+    /// and its post (if its post_id can be read) is incomplete.
+    mutating func reject(_ rejected: CSVTable.Rejected) {
+        fail(rejected.error)
+        let id = rejected.record["post_id"]
+        guard !id.isEmpty else { return }
+        met.insert(id)
+        incomplete.insert(id)
+    }
+
+    /// Checks a row (see `check`); a row left out still has its cover's post looked for.
+    mutating func read(_ r: CSVTable.Record) {
+        let errorsBefore = found
+        check(r, errorsBefore: errorsBefore)
+        let from = r["accredited_from"]
+        if found > errorsBefore, EventKind(rawValue: r["event"].lowercased()) == .accredited, !from.isEmpty, from != r["post_id"] {
+            coversLeftOut.append((r.line, from))
+        }
+    }
+
+    /// `accredited_from` of rows left out that names no post anywhere in the file: an error
+    /// whatever else is wrong with the row. (Other checks of a cover need its row whole; rows
+    /// the table rejected are not looked at, as their fields may be out of place.)
+    func coversOfNoPost() -> [DataError] {
+        coversLeftOut.filter { !met.contains($0.from) }.map {
+            DataError(file: file, line: $0.line, "accredited_from '\(Echo.quoted($0.from))' is not a post id in this file")
+        }
+    }
+
+    /// Checks a row: first on its own (each column that can be judged alone, all reported),
+    /// then, if it is a post's first row, its type and place, else against that first row.
+    private mutating func check(_ r: CSVTable.Record, errorsBefore: Int) {
         let id = r["post_id"]
-        guard !id.isEmpty else { throw fail(r.line, "empty post_id") }
-        guard let date = EventDate(r["date"]) else {
-            throw fail(r.line, "invalid date '\(Echo.quoted(r["date"]))': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)")
+        if id.isEmpty { fail(r.line, "empty post_id") }
+        let date = EventDate(r["date"])
+        if date == nil {
+            fail(r.line, "invalid date '\(Echo.quoted(r["date"]))': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)")
         }
-        guard let kind = EventKind(rawValue: r["event"].lowercased()) else {
-            throw fail(r.line, "unknown event '\(Echo.quoted(r["event"]))': expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        let kind = EventKind(rawValue: r["event"].lowercased())
+        if kind == nil {
+            fail(r.line, "unknown event '\(Echo.quoted(r["event"]))': expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let sender = try country(r, "sender"), host = try country(r, "host")
-        guard sender != host else {
-            throw fail(r.line, "sender and host are both \(sender): a state keeps no post in itself (a mission to an organisation has the organisation's seat as host)")
+        let sender = country(r, "sender"), host = country(r, "host")
+        if let sender, sender == host {
+            fail(r.line, "sender and host are both \(sender): a state keeps no post in itself (a mission to an organisation has the organisation's seat as host)")
         }
         let accreditedFrom = r["accredited_from"].isEmpty ? nil : r["accredited_from"]
         if kind == .accredited {
-            guard let from = accreditedFrom else { throw fail(r.line, "event 'accredited' needs accredited_from: the id of the covering post") }
-            guard from != id else { throw fail(r.line, "post \(id) cannot be accredited from itself") }
-        } else if accreditedFrom != nil {
-            throw fail(r.line, "accredited_from is only for 'accredited' events")
+            if accreditedFrom == nil {
+                fail(r.line, "event 'accredited' needs accredited_from: the id of the covering post")
+            } else if accreditedFrom == id {
+                fail(r.line, "post \(id) cannot be accredited from itself")
+            }
+        } else if kind != nil, accreditedFrom != nil {
+            fail(r.line, "accredited_from is only for 'accredited' events")
         }
-        let counted: Bool? = switch r["counted"].lowercased() {
-        case "": nil
-        case "yes": true
-        case "no": false
-        default: throw fail(r.line, "counted must be yes or no, not '\(Echo.quoted(r["counted"]))'")
+        var counted: Bool?
+        switch r["counted"].lowercased() {
+        case "": break
+        case "yes": counted = true
+        case "no": counted = false
+        default: fail(r.line, "counted must be yes or no, not '\(Echo.quoted(r["counted"]))'")
         }
         if r["source"].isEmpty {
             warnings.append(DataError(file: file, line: r.line, "row has no source", severity: .warning))
         } else if let scheme = Self.linkScheme(r["source"]), scheme != "http", scheme != "https" {
             // Sources become links in GeoJSON viewers and Markdown: only web addresses may.
-            throw fail(r.line, "source '\(Echo.quoted(r["source"]))' is a \(scheme): address; give an http(s) address or a citation in words")
+            fail(r.line, "source '\(Echo.quoted(r["source"]))' is a \(scheme): address; give an http(s) address or a citation in words")
         }
-        let event = MissionEvent(date: date, kind: kind, accreditedFrom: accreditedFrom, source: r["source"], note: r["note"], line: r.line)
-        let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
+        guard !id.isEmpty else { return }
 
-        guard var builder = builders[id] else {
-            guard let type = PostType(rawValue: r["type"].lowercased()) else {
-                throw fail(r.line, r["type"].isEmpty
+        if met.insert(id).inserted {
+            // The post's first row: it gives the type and the place.
+            let type = PostType(rawValue: r["type"].lowercased())
+            if type == nil {
+                fail(r.line, r["type"].isEmpty
                     ? "post \(id) needs a type on its first row"
                     : "unknown type '\(Echo.quoted(r["type"]))': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            let location = locate(r, host: host)
+            guard found == errorsBefore, let date, let kind, let sender, let host, let type, let location else {
+                incomplete.insert(id)
+                return
+            }
             let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
-            builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: try locate(r, host: host),
-                                       line: r.line, counted: counted ?? true, events: [event], seen: [key: r.line])
+            let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
+            builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: location,
+                                       line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)], seen: [key: r.line])
             order.append(id)
             return
         }
-        if sender != builder.sender || host != builder.host {
-            throw fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
+        // A later row, judged against the first if that one was read; else only on its own.
+        guard var builder = builders[id] else {
+            if !r["type"].isEmpty, PostType(rawValue: r["type"].lowercased()) == nil {
+                fail(r.line, "unknown type '\(Echo.quoted(r["type"]))': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            incomplete.insert(id)
+            return
+        }
+        if let sender, let host, sender != builder.sender || host != builder.host {
+            // Most likely another post given the same id: its type, city and dates are its own,
+            // and comparing them with this post's would only add confusion.
+            fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
+            incomplete.insert(id)
+            return
+        }
+        if host == builder.host, !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
+            fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(Echo.quoted(r["city"]))'")
         }
         if !r["type"].isEmpty, r["type"].lowercased() != builder.type.rawValue {
-            throw fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(Echo.quoted(r["type"]))'")
-        }
-        if !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
-            throw fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(Echo.quoted(r["city"]))'")
+            fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(Echo.quoted(r["type"]))'")
         }
         if let counted, counted != builder.counted {
-            throw fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(Echo.quoted(r["counted"]))'")
+            fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(Echo.quoted(r["counted"]))'")
         }
-        if let first = builder.seen[key] {
-            throw fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
+        if let date, let kind {
+            let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
+            if host == builder.host, let first = builder.seen[key] {
+                fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
+            }
+            if found == errorsBefore {
+                builder.seen[key] = r.line
+                builder.events.append(event(r, date, kind, accreditedFrom))
+                builders[id] = builder
+                return
+            }
         }
-        builder.seen[key] = r.line
-        builder.events.append(event)
-        builders[id] = builder
+        incomplete.insert(id)
     }
 
-    /// The ISO alpha-2 code of the country in a column (a code, name or alias).
-    private func country(_ r: CSVTable.Record, _ column: String) throws -> String {
+    /// The row's event, once its date and kind are known.
+    private func event(_ r: CSVTable.Record, _ date: EventDate, _ kind: EventKind, _ accreditedFrom: String?) -> MissionEvent {
+        MissionEvent(date: date, kind: kind, accreditedFrom: accreditedFrom, source: r["source"], note: r["note"], line: r.line)
+    }
+
+    /// The ISO alpha-2 code of the country in a column (a code, name or alias), or nil with an error.
+    private mutating func country(_ r: CSVTable.Record, _ column: String) -> String? {
         if let country = gazetteer.country(matching: r[column]) { return country.iso2 }
-        let hint = gazetteer.suggestion(forCountry: r[column]).map { "; did you mean \($0)?" } ?? ""
-        throw fail(r.line, "unknown country '\(Echo.quoted(r[column]))' in column \(column)\(hint)")
+        let gazetteer = gazetteer  // (the message is made inside `fail`, which mutates self)
+        fail(r.line, "unknown country '\(Echo.quoted(r[column]))' in column \(column)"
+            + (gazetteer.suggestion(forCountry: r[column]).map { "; did you mean \($0)?" } ?? ""))
+        return nil
     }
 
-    /// Explicit `lat`/`lon` if given, else the city (or capital) from the gazetteer.
-    private func locate(_ r: CSVTable.Record, host: String) throws -> XY {
+    /// Explicit `lat`/`lon` if given, else the city (or capital) from the gazetteer; nil with an
+    /// error, or nil alone when the host is unknown (already an error) and no lat/lon is given.
+    private mutating func locate(_ r: CSVTable.Record, host: String?) -> XY? {
         if !r["lat"].isEmpty || !r["lon"].isEmpty {
             guard !r["lat"].isEmpty, !r["lon"].isEmpty else {
-                throw fail(r.line, "\(r["lat"].isEmpty ? "longitude" : "latitude") given without \(r["lat"].isEmpty ? "latitude" : "longitude"): give both, or neither to use the city")
+                fail(r.line, "\(r["lat"].isEmpty ? "longitude" : "latitude") given without \(r["lat"].isEmpty ? "latitude" : "longitude"): give both, or neither to use the city")
+                return nil
             }
-            return try Gazetteer.location(r, file: file)
+            do { return try Gazetteer.location(r, file: file) } catch {
+                fail(error)
+                return nil
+            }
         }
+        guard let host else { return nil }
         if let location = gazetteer.location(ofCity: r["city"], in: host) { return location }
-        let hint = gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
-            ?? "known there: \(gazetteer.cityNames(in: host).joined(separator: ", "))"
-        throw fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; \(hint)")
+        let gazetteer = gazetteer
+        fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; "
+            + (gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
+                ?? "known there: \(gazetteer.cityNames(in: host).joined(separator: ", "))"))
+        return nil
     }
 }
 
@@ -165,16 +295,25 @@ private struct RowReader {
 /// Cost: each post's events are walked once (linear); the covering post's state on a date is a
 /// binary search in its timeline, and cycles are found with a link-cut forest, so the whole
 /// check is n log n in the number of rows, whatever the chains of covers look like.
+///
+/// Every problem is reported, but none that another one causes: a post's sequence stops at its
+/// first problem (what follows rests on a state the file never had), and an accreditation
+/// from a post whose history is not known (a row of it left out, or its sequence broken) is
+/// neither judged nor followed in the cycle search.
 private struct EventOrder {
     let file: String
     let posts: [Post]
     let index: [String: Int]
-    /// Each post's resident state after each of its events: (known by, state), in date order.
-    var timelines: [[(Day, Replay.Resident)]] = []
+    /// Ids of posts left out for errors in their rows: named in the file, but not checkable.
+    let incomplete: Set<String>
+    /// Each post's resident state after each of its events: (known by, state), in date order;
+    /// nil for a post whose sequence has a problem.
+    var timelines: [[(Day, Replay.Resident)]?] = []
 
-    init(file: String, posts: [Post]) {
+    init(file: String, posts: [Post], incomplete: Set<String>) {
         self.file = file
         self.posts = posts
+        self.incomplete = incomplete
         index = Dictionary(uniqueKeysWithValues: posts.enumerated().map { ($0.element.id, $0.offset) })
     }
 
@@ -182,21 +321,20 @@ private struct EventOrder {
         DataError(file: file, line: line, message)
     }
 
-    mutating func check() throws {
+    /// Every problem found, in no particular order.
+    mutating func check() -> [DataError] {
         var problems: [DataError] = []
         for post in posts {
-            do { timelines.append(try checkSequence(post)) } catch let error as DataError {
+            do { timelines.append(try checkSequence(post)) } catch {
                 problems.append(error)
-                timelines.append([])
+                timelines.append(nil)
             }
         }
-        problems += checkAccreditations()
-        // Report the earliest line, as a reader going down the file would meet it.
-        if let first = problems.min(by: { $0.line < $1.line }) { throw first }
+        return problems + checkAccreditations()
     }
 
     /// The post's resident state after each event, once the order of its events is checked.
-    private func checkSequence(_ post: Post) throws -> [(Day, Replay.Resident)] {
+    private func checkSequence(_ post: Post) throws(DataError) -> [(Day, Replay.Resident)] {
         var state = Replay.Resident.none
         var lastChange = post.line
         var timeline: [(Day, Replay.Resident)] = []
@@ -238,7 +376,7 @@ private struct EventOrder {
 
     /// The resident state of post `p` at the end of `day`: a binary search in its timeline.
     private func resident(_ p: Int, on day: Day) -> Replay.Resident {
-        let timeline = timelines[p]
+        let timeline = timelines[p] ?? []
         var low = 0, high = timeline.count
         while low < high {
             let mid = (low + high) / 2
@@ -268,15 +406,21 @@ private struct EventOrder {
                     endOfDay[p] = (nil, event)
                     continue
                 }
+                // A cover that is wrong, or cannot be judged, is no cover: the post is left
+                // uncovered from here, so that no cycle is found through a cover it may not have.
+                endOfDay[p] = (nil, event)
                 let fromID = event.accreditedFrom!
                 guard let from = index[fromID] else {
-                    problems.append(fail(event.line, "accredited_from '\(Echo.quoted(fromID))' is not a post id in this file"))
+                    if !incomplete.contains(fromID) {
+                        problems.append(fail(event.line, "accredited_from '\(Echo.quoted(fromID))' is not a post id in this file"))
+                    }
                     continue
                 }
                 guard posts[from].sender == posts[p].sender else {
                     problems.append(fail(event.line, "accredited_from '\(Echo.quoted(fromID))' is a post of \(posts[from].sender), not \(posts[p].sender)"))
                     continue
                 }
+                guard timelines[from] != nil else { continue }
                 guard resident(from, on: day) == .open else {
                     problems.append(fail(event.line, "post \(posts[p].id) is accredited from \(fromID) on \(event.date), but \(fromID) is not open then"))
                     continue

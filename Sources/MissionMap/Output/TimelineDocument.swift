@@ -3,12 +3,13 @@
 struct TimelineDocument: Encodable {
     struct Point: Encodable {
         let as_of: String
-        let open, cross_accredited, closed, suspended, unknown: Int
+        let posts, open, cross_accredited, closed, suspended, unknown: Int
         let open_by_type: [String: Int]
         let open_by_region: [String: Int]?
 
         init(_ p: Timeline.Point) {
             as_of = p.asOf.description
+            posts = p.posts
             open = p.open
             cross_accredited = p.crossAccredited
             closed = p.closed
@@ -19,10 +20,18 @@ struct TimelineDocument: Encodable {
         }
     }
 
+    /// `sender` and `sender_name` for a sender's series, `host` and `host_name` for a host's.
     struct Series: Encodable {
-        let sender: String
-        let sender_name: String
+        var sender, sender_name, host, host_name, city: String?
         let points: [Point]
+
+        init(_ s: Timeline.Series) {
+            points = s.points.map(Point.init)
+            switch s.query {
+            case .sender(let c): (sender, sender_name) = (c.iso2, c.name)
+            case .host(let c, let place): (host, host_name, city) = (c.iso2, c.name, place)
+            }
+        }
     }
 
     let from: String
@@ -36,6 +45,6 @@ struct TimelineDocument: Encodable {
         to = t.to.description
         every = t.every.rawValue
         by = t.by?.rawValue
-        series = t.series.map { Series(sender: $0.sender.iso2, sender_name: $0.sender.name, points: $0.points.map(Point.init)) }
+        series = t.series.map(Series.init)
     }
 }

@@ -14,7 +14,8 @@ public enum TimelineFormatter {
         }
     }
 
-    /// One row per day and sender, a `sender` column second, so that every series is in one table.
+    /// One row per day and sender, a `sender` column second (`host` for a host's series), so
+    /// that every series is in one table.
     public static func csv(_ timeline: Timeline) -> String {
         var merged = table(timeline, nil, sender: true)
         merged.rows = timeline.series.flatMap { table(timeline, $0, sender: true).rows }
@@ -23,15 +24,17 @@ public enum TimelineFormatter {
 
     static func heading(_ timeline: Timeline, _ series: Timeline.Series) -> String {
         let every = switch timeline.every {
-        case .month: "at each month's end"
-        case .year: "at each year's end"
+        case .month: "monthly"
+        case .year: "yearly"
         case .event: "on each day with an event"
         }
-        return "\(series.sender.name) (\(series.sender.iso2)): posts abroad \(every) from \(timeline.from) to \(timeline.to)"
+        let whose = series.sender == nil ? series.query.title : series.query.title + ": posts abroad"
+        return "\(whose) \(every) from \(timeline.from) to \(timeline.to)"
     }
 
     static func notes(_ timeline: Timeline) -> String {
-        var notes = ["Posts outside the official count (counted=no) are left out; the type and region columns count open posts."]
+        var notes = ["posts: open and suspended posts, the scope of the published counts (a dormant embassy stays on a list).",
+                     "Posts outside the official count (counted=no) are left out; the type and region columns count open posts."]
         if timeline.series.contains(where: { $0.points.contains { $0.unknown > 0 } }) {
             notes.append("unknown: posts with no record yet on that day, so the other figures of that day are lower bounds.")
         }
@@ -50,13 +53,14 @@ public enum TimelineFormatter {
     static func table(_ timeline: Timeline, _ series: Timeline.Series?, sender: Bool) -> TextTable {
         let types = types(timeline)
         let regions = timeline.by == .region ? Summary.unRegions : []
-        var columns = ["as_of"] + (sender ? ["sender"] : [])
-        columns += ["open", "cross_accredited", "closed", "suspended", "unknown"]
+        let key = timeline.series.first?.sender == nil ? "host" : "sender"
+        var columns = ["as_of"] + (sender ? [key] : [])
+        columns += ["posts", "open", "cross_accredited", "closed", "suspended", "unknown"]
         columns += types.map { "open_\($0.rawValue)" } + regions.map { "open_\($0)" }
         let rows: [[TextTable.Cell]] = (series?.points ?? []).map { p in
             var cells: [TextTable.Cell] = [.text(p.asOf.description)]
-            if sender { cells.append(.text(series!.sender.iso2)) }
-            let counts = [p.open, p.crossAccredited, p.closed, p.suspended, p.unknown]
+            if sender { cells.append(.text(series!.country.iso2)) }
+            let counts = [p.posts, p.open, p.crossAccredited, p.closed, p.suspended, p.unknown]
                 + types.map { p.openByType[$0] ?? 0 } + regions.map { p.openByRegion?[$0] ?? 0 }
             return cells + counts.map { .number(String($0)) }
         }

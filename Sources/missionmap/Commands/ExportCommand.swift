@@ -37,9 +37,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format, TopoJSON writing shared borders once; if absent, the extension of -o decides (.geojson, .json, .topojson), else geojson.", valueName: "format"))
     var format: Format?
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptionsOf<ExportCommand>
 
     func validate() throws {
+        try StandardInputUse.check(["--missions": log.missions, "--boundaries": geography.boundaries])
         guard (1...9).contains(precision) else { throw ValidationError("--precision must be from 1 to 9") }
         _ = try statuses()
         _ = try resolvedFormat()
@@ -76,4 +77,9 @@ struct ExportCommand: ParsableCommand {
             }
         }
     }
+}
+
+extension ExportCommand: OutputFiles {
+    /// -o completes to the files whose extension chooses a format.
+    static var outputExtensions: [String] { formats.extensions.keys.sorted() }
 }

@@ -8,7 +8,7 @@ struct GalleryCommand: ParsableCommand {
         abstract: "Write the README's gallery (maps, GeoJSON, figures) from the bundled data, in one process on every core."
     )
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "dir"), completion: .directory)
     var output = "Output"
 
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
@@ -54,21 +54,24 @@ struct GalleryCommand: ParsableCommand {
 }
 
 extension GalleryCommand {
-    /// The README's gallery of sender KP: each file's name, its cost for scheduling (about
+    /// The README's gallery of sender KP, and of the foreign posts in Pyongyang: each file's name, its cost for scheduling (about
     /// its seconds on one core, as `--timings` shows), and how to make it. The summaries share
     /// one worker, which builds the land arrangement once for them all.
     static func jobs(network: Network, logName: String) -> [Workers.Job<String>] {
         let kp = network.gazetteer.country(code: "KP")!
         @Sendable func day(_ text: String) -> Day { Day(text)! }
-        func map(_ name: String, _ date: Day, cost: Double = 0.3, _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
+        func map(_ name: String, _ date: Day, of query: Snapshot.Query? = nil, cost: Double = 0.3,
+                 _ configure: @escaping @Sendable (inout SVGMapRenderer) -> Void) -> Workers.Job<String> {
             Workers.Job(name, cost: cost) { bench in
                 var renderer = SVGMapRenderer()
                 renderer.dataSource = logName
                 configure(&renderer)
-                return try renderer.render(network.snapshot(.sender(kp), asOf: date), gazetteer: network.gazetteer,
+                return try renderer.render(network.snapshot(query ?? .sender(kp), asOf: date), gazetteer: network.gazetteer,
                                            boundaries: bench.boundaries, session: bench.session)
             }
         }
+        // The embassies in Pyongyang before COVID-19, after the exodus, and after the first returns.
+        let pyongyang = Snapshot.Query.host(kp, city: "Pyongyang")
         func summary(_ name: String, _ date: Day, compareTo: Day?, format: SummaryFormatter.Format, cost: Double = 0.05) -> Workers.Job<String> {
             Workers.Job(name, cost: cost, group: "geography") { bench in
                 let s = try Summary.of(network, sender: kp, asOf: date, compareTo: compareTo,
@@ -82,6 +85,15 @@ extension GalleryCommand {
                                            countries: countries ? (bench.boundaries, bench.session) : nil)
             }
         }
+        // Charts of the network over time, with the bundled published counts over the lines.
+        func chart(_ name: String, _ query: Snapshot.Query, from: Day, to: Day) -> Workers.Job<String> {
+            Workers.Job(name, cost: 0.05) { _ in
+                let steps = Timeline.steps(in: network, queries: [query], from: from, to: to, every: .event)
+                let timeline = Timeline(network: network, queries: [query], from: from, to: to, every: .event, by: nil, steps: steps)
+                let published = try PublishedCount.load(file: DataDirectory.locate().publishedCounts, gazetteer: network.gazetteer)
+                return TimelineChartWriter.svg(timeline, network: network, published: published, logName: logName)
+            }
+        }
         return [
             map("world-2023-10-01.svg", day("2023-10-01")) { _ in },
             map("world-2024-12-31.svg", day("2024-12-31")) { _ in },
@@ -89,6 +101,9 @@ extension GalleryCommand {
             map("europe-2024-12-31.svg", day("2024-12-31"), cost: 0.5) { $0.region = "Europe" },
             map("pacific-2024-12-31.svg", day("2024-12-31")) { $0.centerLon = 150 },
             map("globe-2024-12-31.svg", day("2024-12-31")) { $0.projection = .orthographic },
+            map("pyongyang-2019-12-31.svg", day("2019-12-31"), of: pyongyang) { _ in },
+            map("pyongyang-2021-10-31.svg", day("2021-10-31"), of: pyongyang) { _ in },
+            map("pyongyang-2024-12-31.svg", day("2024-12-31"), of: pyongyang) { _ in },
             geoJSON("posts-2023-10-01.geojson", day("2023-10-01"), countries: false, cost: 0.003),
             geoJSON("posts-2024-02-01.geojson", day("2024-02-01"), countries: false, cost: 0.003),
             geoJSON("network-2024-02-01.geojson", day("2024-02-01"), countries: true, cost: 0.2),
@@ -101,6 +116,8 @@ extension GalleryCommand {
                 try ChangesFormatter.format(Changes(network: network, sender: kp, from: day("2023-10-01"), to: day("2024-02-01")),
                                             as: .markdown)
             },
+            chart("timeline-2023-09-01-to-2024-03-01.svg", .sender(kp), from: day("2023-09-01"), to: day("2024-03-01")),
+            chart("timeline-pyongyang-2019-01-01-to-2025-06-30.svg", .host(kp, city: nil), from: day("2019-01-01"), to: day("2025-06-30")),
         ]
     }
 }

@@ -18,13 +18,18 @@ struct ReconcileCommand: ParsableCommand {
 
     @OptionGroup var log: LogOptions
 
-    @Option(help: ArgumentHelp("Published counts (CSV); the bundled Geo/checks/published-counts.csv if absent.", valueName: "file"))
+    @Option(help: ArgumentHelp("Published counts (CSV), - for standard input; the bundled Geo/checks/published-counts.csv if absent.", valueName: "file"),
+            completion: .file(extensions: ["csv"]))
     var counts: String?
 
     @Option(help: "Output format: table, csv, json or markdown.")
     var format: SummaryFormatter.Format = .table
 
     @OptionGroup var out: OutputOptions
+
+    func validate() throws {
+        try StandardInputUse.check(["--missions": log.missions, "--counts": counts])
+    }
 
     func run() throws {
         try reportingErrors {
@@ -35,7 +40,7 @@ struct ReconcileCommand: ParsableCommand {
             try out.write(ReconciliationFormatter.format(rows, as: format))
             let differing = rows.filter { !$0.agrees }
             for r in differing {
-                printError(DataError(file: file, line: r.count.line,
+                printError(DataError(file: FileBytes.displayName(file), line: r.count.line,
                                      "published \(r.count.figure), the log gives \(r.tool) (+\(r.unknown) unknown) ±\(r.count.tolerance)").description)
             }
             if !differing.isEmpty { throw ExitCode.failure }

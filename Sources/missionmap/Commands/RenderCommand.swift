@@ -6,7 +6,7 @@ import RasterKit
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the network on a date as a map (SVG, PNG or PDF): the world in a projection of your choice, or a region.",
+        abstract: "Draw the network on a date as a map (SVG, PNG or PDF): the world in a projection of your choice, or a region; with --host, the senders of the posts in one country.",
         discussion: "PNG and PDF are drawn from the same SVG by librsvg and cairo. The format is --format, else the extension of -o, else SVG."
     )
 
@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Map projection: \(MapProjection.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
     var projection: MapProjection = .equalEarth
 
-    @Option(name: .customLong("center-lon"), parsing: .unconditional, help: ArgumentHelp("Central meridian in degrees (default 0; the sender's capital for orthographic).", valueName: "deg"))
+    @Option(name: .customLong("center-lon"), parsing: .unconditional, help: ArgumentHelp("Central meridian in degrees (default 0; for orthographic, the capital of the sender, or of the host with --host).", valueName: "deg"))
     var centerLon: Double?
 
     @Option(help: ArgumentHelp("Fit the map to a UN region or subregion (Africa, Europe, South-Eastern Asia, ...).", valueName: "name"))
@@ -35,7 +35,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("PNG only: pixels per map pixel, from 0.25 to 8 (default 1).", valueName: "x"))
     var scale: Double?
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptionsOf<MapFormat>
 
     /// The format to write; a clash of --format and -o is a usage error.
     func mapFormat() throws -> MapFormat {
@@ -43,6 +43,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try StandardInputUse.check(["--missions": log.missions, "--boundaries": geography.boundaries, "--style": text.style])
         guard (300...10_000).contains(width) else { throw ValidationError("--width must be from 300 to 10000 pixels") }
         if let centerLon, !(-180...180).contains(centerLon) { throw ValidationError("--center-lon must be from -180 to 180 degrees") }
         if region != nil && (projection != .equalEarth || centerLon != nil) {
@@ -66,7 +67,7 @@ struct RenderCommand: ParsableCommand {
         try reportingErrors {
             let inputs = try Inputs.read(log: log, boundaries: geography)
             let request = try inputs.request(selection, log: log, date: date.resolve(), region: region)
-            _ = try request.selection.single()
+            _ = try request.selection.mapped()
             var renderer = SVGMapRenderer(width: width)
             renderer.projection = projection
             renderer.centerLon = centerLon

@@ -31,6 +31,7 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
+        try StandardInputUse.check(["--missions": log.missions, "--boundaries": geography.boundaries])
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
     }
 

@@ -7,24 +7,36 @@ extension Timeline.Grouping: ExpressibleByArgument {}
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "The sender's counts at each month end, year end or event day between two dates.",
+        abstract: "The sender's (or a host's) counts every month, every year or on each event day between two dates, as figures or a chart.",
         discussion: """
-        Each step is the snapshot `summary --as-of` gives for that day: open, cross-accredited, \
-        closed, suspended and unknown posts (counted ones only), open posts by type and, with \
-        --by region, per UN region of the host. Steps end periods (a month's last day, \
-        31 December), and the last step is always --to. Several senders give one series each.
+        Each step is the snapshot `summary --as-of` gives for that day: posts (open and \
+        suspended, the scope of published counts), open, cross-accredited, closed, suspended and \
+        unknown posts (counted ones only), open posts by type and, with --by region, per UN \
+        region of the host. Steps count from --from (--from 2023-09-01 --every month: 1 \
+        September, 1 October, ...), and the last step is always --to. Several senders give one \
+        series each; --host gives every sender's posts in that country (--by region: the \
+        senders' regions).
 
-        Example:
+        --format svg (or -o FILE.svg) draws a step chart: the counts as lines, the changes of \
+        open posts named at their dates, and the published counts of the same scope (from the \
+        bundled Geo/checks/published-counts.csv) as points with their tolerance.
+
+        Examples:
           missionmap timeline --from 2015-01-01 --every year --by region -o kp.csv
+          missionmap timeline --from 2023-09-01 --to 2024-03-01 --every event -o kp.svg
+          missionmap timeline --host KP --from 2019-01-01 --every event -o in-kp.svg
         """
     )
 
     /// The most steps a timeline takes: more is a typing slip of a date, or wants --every year.
     static let maximumSteps = 1000
 
+    /// The most senders a chart stacks: more would be a poster, not a chart.
+    static let maximumPanels = 12
+
     /// The extensions of -o that choose a format when --format is absent.
-    static var formats: FormatChoice<SummaryFormatter.Format> {
-        FormatChoice(extensions: ["csv": .csv, "json": .json, "md": .markdown, "txt": .table], fallback: .table)
+    static var formats: FormatChoice<TimelineFormat> {
+        FormatChoice(extensions: ["csv": .csv, "json": .json, "md": .markdown, "txt": .table, "svg": .svg], fallback: .table)
     }
 
     @OptionGroup var log: LogOptions
@@ -36,20 +48,23 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day, always a step; today (UTC) if absent.", valueName: "date"))
     var to: Day?
 
-    @Option(help: "Steps: the end of each month or year, or each day with an event of the selection.")
+    @Option(help: "Steps: every month or year from --from, or each day with an event of the selection.")
     var every: Timeline.Interval = .month
 
-    @Option(help: "Add open posts per UN region of the host.")
+    @Option(help: "Add open posts per UN region of the host (with --host, of the sender); not for the chart.")
     var by: Timeline.Grouping?
 
-    @Option(help: ArgumentHelp("Output format: table, csv, json or markdown; if absent, the extension of -o decides (.csv, .json, .md, .txt), else table.", valueName: "format"))
-    var format: SummaryFormatter.Format?
+    @Option(help: ArgumentHelp("Output format: table, csv, json, markdown or svg (a chart); if absent, the extension of -o decides (.csv, .json, .md, .txt, .svg), else table.", valueName: "format"))
+    var format: TimelineFormat?
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptionsOf<TimelineCommand>
 
     func validate() throws {
         if let to, to < from { throw ValidationError("--to must not come before --from") }
-        _ = try Self.formats.resolve(given: format, output: out.output)
+        let chosen = try Self.formats.resolve(given: format, output: out.output)
+        if chosen == .svg, by != nil {
+            throw ValidationError("--by region adds columns to the figures; the chart draws the counts by status: leave --by out, or write csv")
+        }
         // Month and year steps are known from the dates alone, so too many is a usage error;
         // event steps wait for the log (see run).
         if every != .event, let to {
@@ -68,17 +83,29 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let format = try Self.formats.resolve(given: format, output: out.output)
         try reportingErrors {
-            let request = try Inputs.read(log: log).request(selection, log: log, date: to ?? Day.today())
+            let inputs = try Inputs.read(log: log)
+            let request = try inputs.request(selection, log: log, date: to ?? Day.today())
             guard request.asOf >= from else { throw CommandFailure("--from \(from) is after today (\(request.asOf)): give --to") }
-            if case .host = request.selection {
-                throw CommandFailure("--host is for export, summary and changes (a host's timeline is still to come): name senders with --sender")
-            }
-            let senders = request.senders
-            let steps = Timeline.steps(in: request.network, senders: senders, from: from, to: request.asOf, every: every)
+            let queries = request.selection.queries(in: request.network)
+            let steps = Timeline.steps(in: request.network, queries: queries, from: from, to: request.asOf, every: every)
             if let problem = Self.tooMany(steps.count) { throw CommandFailure(problem) }
-            let timeline = Timeline(network: request.network, senders: senders, from: from, to: request.asOf,
+            let timeline = Timeline(network: request.network, queries: queries, from: from, to: request.asOf,
                                     every: every, by: by, steps: steps)
-            try out.write(TimelineFormatter.format(timeline, as: format))
+            if format == .svg, queries.count > Self.maximumPanels {
+                throw CommandFailure("a chart stacks at most \(Self.maximumPanels) senders, not \(queries.count): name fewer with --sender, or write csv")
+            }
+            if let text = format.text {
+                try out.write(TimelineFormatter.format(timeline, as: text))
+                return
+            }
+            // The published counts are those of the bundled data, whichever log is drawn.
+            let published = try PublishedCount.load(file: inputs.files.publishedCounts, gazetteer: request.network.gazetteer)
+            try out.write(TimelineChartWriter.svg(timeline, network: request.network, published: published, logName: request.logName))
         }
     }
+}
+
+extension TimelineCommand: OutputFiles {
+    /// -o completes to the files whose extension chooses a format.
+    static var outputExtensions: [String] { formats.extensions.keys.sorted() }
 }

@@ -8,14 +8,16 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a missions log against the gazetteer: every row, and the order of every post's events."
     )
 
-    @Argument(help: ArgumentHelp("The missions log (CSV) to check; the bundled one if absent.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The missions log (CSV) to check, - for standard input; the bundled one if absent.", valueName: "file"),
+              completion: .file(extensions: ["csv"]))
     var file: String?
 
     func run() throws {
         try reportingErrors {
             let log = LogOptions.named(file)
-            let network = try Inputs.read(log: log).network
-            let path = log.path(try DataDirectory.locate())
+            let inputs = try Inputs.read(log: log)
+            let network = inputs.network
+            let path = FileBytes.displayName(log.path(inputs.files))
             let events = network.posts.reduce(0) { $0 + $1.events.count }
             let senders = network.senders.map(\.iso2).joined(separator: ", ")
             let uncounted = network.posts.filter { !$0.counted }.count

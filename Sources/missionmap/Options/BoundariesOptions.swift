@@ -3,7 +3,8 @@ import MissionMap
 
 /// Which country boundaries a command draws or measures with.
 struct BoundariesOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Country boundaries: a GeoJSON FeatureCollection of polygons with iso2 and pop_est properties; the bundled Natural Earth 1:50m if absent.", valueName: "file"))
+    @Option(help: ArgumentHelp("Country boundaries: a GeoJSON FeatureCollection of polygons with iso2 and pop_est properties, - for standard input; the bundled Natural Earth 1:50m if absent.", valueName: "file"),
+            completion: .file(extensions: ["geojson", "json"]))
     var boundaries: String?
 }
 

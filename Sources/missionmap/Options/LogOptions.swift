@@ -4,7 +4,8 @@ import MissionMap
 
 /// Which missions log a command reads.
 struct LogOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Missions log (CSV); the bundled dataset if absent.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Missions log (CSV), - for standard input; the bundled dataset if absent.", valueName: "file"),
+            completion: .file(extensions: ["csv"]))
     var missions: String?
 
     /// A log named in code rather than on the command line (nil: the bundled one). Every
@@ -16,9 +17,11 @@ struct LogOptions: ParsableArguments {
     }
 
     /// How messages and maps name the log: its file name (control and bidi characters
-    /// escaped, as in any text from input), or the bundled log's label.
+    /// escaped, as in any text from input), `<stdin>` for `-`, or the bundled log's label.
     var name: String {
-        missions.map { Echo.escaped(URL(fileURLWithPath: $0).lastPathComponent) } ?? DataDirectory.bundledMissionsLabel
+        guard let missions else { return DataDirectory.bundledMissionsLabel }
+        if missions == FileBytes.standardInput { return FileBytes.standardInputName }
+        return Echo.escaped(URL(fileURLWithPath: missions).lastPathComponent)
     }
 
     /// The sender a selection falls back to: KP for the bundled log, none for a user's.

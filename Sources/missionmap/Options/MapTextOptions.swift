@@ -13,7 +13,8 @@ struct MapTextOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A credit line added under the legend's notes (your name, your outlet).", valueName: "text"))
     var credit: String?
 
-    @Option(help: ArgumentHelp("A CSS file: its --mm-… custom properties restyle the map (PNG and PDF too), and its rules are added for browsers.", valueName: "file.css"))
+    @Option(help: ArgumentHelp("A CSS file: its --mm-… custom properties restyle the map (PNG and PDF too), and its rules are added for browsers.", valueName: "file.css"),
+            completion: .file(extensions: ["css"]))
     var style: String?
 
     /// Sets the renderer's texts and theme; a stylesheet that cannot be read is a data error.
@@ -22,10 +23,9 @@ struct MapTextOptions: ParsableArguments {
         renderer.subtitle = subtitle
         renderer.credit = credit
         guard let style else { return }
-        guard let data = FileManager.default.contents(atPath: style) else {
-            throw DataError(file: style, line: 0, "cannot read file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw DataError(file: style, line: 0, "not valid UTF-8") }
-        renderer.theme = try MapTheme(stylesheet: text, file: style)
+        let name = FileBytes.displayName(style)
+        let data = try FileBytes.read(style, name: name)
+        guard let text = String(data: data, encoding: .utf8) else { throw DataError(file: name, line: 0, "not valid UTF-8") }
+        renderer.theme = try MapTheme(stylesheet: text, file: name)
     }
 }

@@ -2,8 +2,23 @@ import ArgumentParser
 import Foundation
 
 /// Where a command writes: a file given with -o (written whole or not at all), or stdout.
-struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+typealias OutputOptions = OutputOptionsOf<AnyFile>
+
+/// The files a command writes, by extension (lower case, no dot): what a shell offers to
+/// complete -o with, beside folders; none for any file.
+protocol OutputFiles {
+    static var outputExtensions: [String] { get }
+}
+
+/// Any file: for commands whose format does not follow the name of -o.
+enum AnyFile: OutputFiles {
+    static var outputExtensions: [String] { [] }
+}
+
+/// Where a command writes (`OutputOptions`), with -o completed in a shell to `Files`.
+struct OutputOptionsOf<Files: OutputFiles>: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: Files.outputExtensions.isEmpty ? .file() : .file(extensions: Files.outputExtensions))
     var output: String?
 
     func write(_ text: String) throws {

@@ -7,7 +7,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export, summary and timeline also take several, comma-separated, or 'all'); KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
     var sender: String?
 
-    @Option(name: .long, help: ArgumentHelp("Look from a host instead: every sender's posts in this country (ISO 3166-1 code or English name); export, summary and changes.", valueName: "iso2"))
+    @Option(name: .long, help: ArgumentHelp("Look from a host instead: every sender's posts in this country (ISO 3166-1 code or English name); export, summary, changes and render.", valueName: "iso2"))
     var host: String?
 
     @Option(name: .long, help: ArgumentHelp("With --host: only the posts resident in this city of the host.", valueName: "name"))
@@ -44,7 +44,13 @@ extension Selection {
         case .sender(let sender): return sender
         case .all: throw CommandFailure("--sender all is for export, summary and timeline")
         case .senders: throw CommandFailure("several senders are for export, summary and timeline: name one with --sender")
-        case .host: throw CommandFailure("--host is for export, summary and changes (maps of a host are still to come): name a sender with --sender")
+        case .host: throw CommandFailure("--host looks from a host: this needs one sender, named with --sender")
         }
+    }
+
+    /// The side a map looks from: one sender, or a host (and city).
+    func mapped() throws -> Snapshot.Query {
+        if case .host(let host, let city) = self { return .host(host, city: city) }
+        return .sender(try single())
     }
 }

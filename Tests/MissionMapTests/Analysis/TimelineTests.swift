@@ -26,16 +26,20 @@ import Testing
         Timeline.steps(from: day(from), to: day(to), every: every, eventDays: events.map(day)).map(\.description)
     }
 
-    @Test func monthStepsAreMonthEndsThenTheLastDay() {
-        #expect(steps("2023-12-15", "2024-03-01", .month) == ["2023-12-31", "2024-01-31", "2024-02-29", "2024-03-01"])
-        #expect(steps("2024-01-01", "2024-02-29", .month) == ["2024-01-31", "2024-02-29"], "to is a month end: not twice")
-        #expect(steps("2024-01-10", "2024-01-20", .month) == ["2024-01-20"], "no month end between: to alone")
-        #expect(steps("2024-01-31", "2024-01-31", .month) == ["2024-01-31"])
+    @Test func monthStepsCountFromTheFirstDay() {
+        #expect(steps("2023-09-01", "2024-03-01", .month)
+            == ["2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01", "2024-01-01", "2024-02-01", "2024-03-01"])
+        #expect(steps("2023-12-15", "2024-03-01", .month) == ["2023-12-15", "2024-01-15", "2024-02-15", "2024-03-01"], "then to")
+        #expect(steps("2024-01-31", "2024-05-01", .month) == ["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-01"],
+                "a short month takes its last day; the next month goes back to the 31st")
+        #expect(steps("2024-01-10", "2024-01-20", .month) == ["2024-01-10", "2024-01-20"])
+        #expect(steps("2024-01-31", "2024-01-31", .month) == ["2024-01-31"], "one day: once")
     }
 
-    @Test func yearStepsAreThirtyFirstsOfDecember() {
-        #expect(steps("2020-06-01", "2022-12-31", .year) == ["2020-12-31", "2021-12-31", "2022-12-31"])
-        #expect(steps("2020-12-31", "2021-05-01", .year) == ["2020-12-31", "2021-05-01"])
+    @Test func yearStepsCountFromTheFirstDay() {
+        #expect(steps("2020-06-01", "2022-12-31", .year) == ["2020-06-01", "2021-06-01", "2022-06-01", "2022-12-31"])
+        #expect(steps("2020-02-29", "2022-03-01", .year) == ["2020-02-29", "2021-02-28", "2022-02-28", "2022-03-01"])
+        #expect(steps("2020-12-31", "2021-12-31", .year) == ["2020-12-31", "2021-12-31"], "to is a step: not twice")
     }
 
     @Test func eventStepsAreFromEachEventDayAndTo() {
@@ -55,7 +59,7 @@ import Testing
     }
 
     @Test func countsFollowTheSnapshots() throws {
-        let points = try #require(timeline("2020-01-01", "2021-04-01", .month).series.first).points
+        let points = try #require(timeline("2020-01-31", "2021-04-01", .month).series.first).points
         #expect(points.count == 16)
         func point(_ date: String) throws -> Timeline.Point { try #require(points.first { $0.asOf == day(date) }) }
         let january = try point("2020-01-31")
@@ -65,6 +69,7 @@ import Testing
         #expect(june.openByType == [.embassy: 1, .consulate: 1])
         let february = try point("2021-02-28")
         #expect((february.open, february.crossAccredited, february.suspended) == (1, 1, 1))
+        #expect(february.posts == 2, "posts: open and suspended")
         let april = try point("2021-04-01")
         #expect((april.open, april.crossAccredited, april.closed, april.suspended) == (0, 0, 1, 1), "PE's cover ended with BB")
         #expect(april.openByType.isEmpty)
@@ -76,30 +81,30 @@ import Testing
     }
 
     @Test func openPostsByRegionOfTheHost() throws {
-        let plain = try #require(timeline("2020-01-01", "2020-12-31", .year).series.first?.points.first)
+        let plain = try #require(timeline("2020-12-31", "2020-12-31", .year).series.first?.points.first)
         #expect(plain.openByRegion == nil, "only when asked for")
-        let point = try #require(timeline("2020-01-01", "2020-12-31", .year, by: .region).series.first?.points.first)
+        let point = try #require(timeline("2020-12-31", "2020-12-31", .year, by: .region).series.first?.points.first)
         #expect(point.openByRegion == ["Africa": 0, "Americas": 0, "Asia": 0, "Europe": 1, "Oceania": 1],
                 "a covered host (PE) is not open; every region present")
     }
 
     @Test func oneSeriesPerSenderOnTheSameSteps() throws {
         let t = timeline("2020-12-01", "2021-01-15", .event, senders: ["AA", "BB"])
-        #expect(t.series.map(\.sender.iso2) == ["AA", "BB"])
+        #expect(t.series.map(\.country.iso2) == ["AA", "BB"])
         #expect(t.steps.map(\.description) == ["2020-12-01", "2020-12-31", "2021-01-15"], "BB's opening is a step of both")
         #expect(t.series.allSatisfy { $0.points.map(\.asOf) == t.steps })
         #expect(t.series[1].points.map(\.open) == [0, 1, 1])
     }
 
     @Test func formatsCarryTheSameNumbers() throws {
-        let t = timeline("2020-05-01", "2020-07-10", .month, senders: ["AA", "BB"], by: .region)
+        let t = timeline("2020-05-31", "2020-07-10", .month, senders: ["AA", "BB"], by: .region)
         let csv = TimelineFormatter.csv(t).split(separator: "\r\n").map(String.init)
-        #expect(csv.first == "as_of,sender,open,cross_accredited,closed,suspended,unknown,open_embassy,open_consulate,"
+        #expect(csv.first == "as_of,sender,posts,open,cross_accredited,closed,suspended,unknown,open_embassy,open_consulate,"
             + "open_Africa,open_Americas,open_Asia,open_Europe,open_Oceania")
         #expect(csv.count == 1 + 3 * 2, "one row per day and sender")
-        #expect(csv[2] == "2020-06-30,AA,2,1,0,0,0,1,1,0,0,0,1,1")
+        #expect(csv[2] == "2020-06-30,AA,2,2,1,0,0,0,1,1,0,0,0,1,1")
         let markdown = try TimelineFormatter.format(t, as: .markdown)
-        #expect(markdown.contains("| 2020-06-30 | 2 | 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 1 | 1 |"))
+        #expect(markdown.contains("| 2020-06-30 | 2 | 2 | 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 1 | 1 |"))
         let json = try TimelineFormatter.format(t, as: .json)
         #expect(json.contains(#""open_by_region" : {"#) && json.contains(#""every" : "month""#))
     }

@@ -69,3 +69,45 @@ import Testing
         }
     }
 }
+
+@Suite(.tags(.unit)) struct CSVTableHeaderTests {
+    @Test func namesMatchWithoutCaseOrSurroundingSpaces() throws {
+        let table = try CSVTable(text: "Post_ID, Date ,note\nX,2020-01-01,n\n", file: "t.csv", required: ["post_id", "date"])
+        #expect(table.columns == ["post_id", "date", "note"])
+        #expect(table.records[0]["post_id"] == "X" && table.records[0]["date"] == "2020-01-01")
+        #expect(table.records[0]["Post_ID"] == "X" && table.records[0][" NOTE "] == "n", "lookups fold too")
+        #expect(table.records[0]["city"] == "")
+    }
+
+    @Test func twoNamesForOneColumnAreAnError() {
+        #expect(throws: DataError(file: "t.csv", line: 1, "columns 'Post_ID' and 'post_id' are the same column: names match without regard to case or surrounding spaces")) {
+            try CSVTable(text: "Post_ID,date,post_id\n1,2,3\n", file: "t.csv")
+        }
+        #expect(throws: DataError(file: "t.csv", line: 1, "column 'date' appears twice in the header")) {
+            try CSVTable(text: "date,a, date \n1,2,3\n", file: "t.csv")
+        }
+    }
+
+    @Test func aSemicolonOrTabSeparatedHeaderIsToldSo() {
+        #expect(throws: DataError(file: "t.csv", line: 1, "the header has no commas but 2 semicolons: missionmap reads comma-separated files; save the file as CSV with commas between fields")) {
+            try CSVTable(text: "a;b;c\n1;2;3\n", file: "t.csv", required: ["a", "b"])
+        }
+        #expect(throws: DataError(file: "t.csv", line: 1, "the header has no commas but 3 tabs: missionmap reads comma-separated files; save the file as CSV with commas between fields")) {
+            try CSVTable(text: "a\tb\tc\td\n1\t2\t3\t4\n", file: "t.csv", required: ["a"])
+        }
+        #expect(throws: DataError(file: "t.csv", line: 1, "the header has 1 comma and 1 semicolon: missionmap reads comma-separated files; save the file as CSV with commas between fields")) {
+            try CSVTable(text: "a,b;c\n1,2\n", file: "t.csv", required: ["a", "c"])
+        }
+        // A header that has every required column is read, whatever else its names hold.
+        #expect(throws: Never.self) { try CSVTable(text: "a,b;c\n1,2\n", file: "t.csv", required: ["a"]) }
+    }
+
+    @Test func rowErrorsAreThrownOrKeptAside() throws {
+        let text = "a,b\n1,2\n3,4,5\n6,\u{1B}\n7,8\n"
+        #expect(throws: DataError(file: "t.csv", line: 3, "expected 2 fields, found 3")) { try CSVTable(text: text, file: "t.csv") }
+        let table = try CSVTable(text: text, file: "t.csv", collectingRowErrors: true)
+        #expect(table.records.map(\.line) == [2, 5])
+        #expect(table.rejected.map(\.error.description) == ["t.csv:3: error: expected 2 fields, found 3", "t.csv:4: error: field 'b' contains the control character U+001B"])
+        #expect(table.rejected.map { $0.record["a"] } == ["3", "6"], "a rejected row keeps the fields it has")
+    }
+}

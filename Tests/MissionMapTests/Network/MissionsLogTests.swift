@@ -92,3 +92,190 @@ import Testing
         #expect(Fixture.error(rows)?.description == expected)
     }
 }
+
+/// Every error of a log at once, in line order, and none that only another one causes.
+@Suite(.tags(.unit)) struct MissionsLogAllErrorsTests {
+    func lines(_ rows: String, header: String = Fixture.header) -> [String] {
+        Fixture.errors(rows, header: header)?.lines ?? []
+    }
+
+    @Test func threeErrorsOfDifferentKindsInLineOrder() {
+        #expect(lines("""
+        A,2020-01-01,opened,AA,BB,,embassy,,,,s,
+        B,2020-01-01,opened,AA,ZZ,,embassy,,,,s,
+        C,2020-02-30,opened,AA,CC,,embassy,,,,s,
+        A,2021-01-01,opened,AA,BB,,,,,,s,
+        D,2020-01-01,opened,AA,PE,,palace,,,,s,
+        """) == [
+            "fixture.csv:3: error: unknown country 'ZZ' in column host",
+            "fixture.csv:4: error: invalid date '2020-02-30': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)",
+            "fixture.csv:5: error: post A: 'opened' on 2021-01-01 while the post was open (line 2)",
+            "fixture.csv:6: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office",
+            "fixture.csv: 4 errors",
+        ])
+    }
+
+    @Test func sequenceAccreditationAndRowErrorsTogetherInLineOrder() {
+        // The sequence and accreditation checks run after every row is read, yet their errors
+        // take their place among the rows' errors.
+        #expect(lines("""
+        A,2020-01-01,closed,AA,BB,,embassy,,,,s,
+        B,2020-01-01,accredited,AA,CC,,embassy,NOPE,,,s,
+        C,2020-01-01,opened,AA,PE,,embassy,,,,s,
+        C,2020-13-01,closed,AA,PE,,,,,,s,
+        """) == [
+            "fixture.csv:2: error: post A: 'closed' on 2020-01-01 before the post opened",
+            "fixture.csv:3: error: accredited_from 'NOPE' is not a post id in this file",
+            "fixture.csv:5: error: invalid date '2020-13-01': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)",
+            "fixture.csv: 3 errors",
+        ])
+    }
+
+    @Test func aRowWithSeveralErrorsGivesEachInColumnOrder() {
+        #expect(lines("X,2020-13-01,exploded,AA,Narnia,,embassy,,,,javascript:alert(1),\n") == [
+            "fixture.csv:2: error: invalid date '2020-13-01': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)",
+            "fixture.csv:2: error: unknown event 'exploded': expected one of opened, attested, closed, suspended, resumed, planned, accredited, accreditation-ended",
+            "fixture.csv:2: error: unknown country 'Narnia' in column host",
+            "fixture.csv:2: error: source 'javascript:alert(1)' is a javascript: address; give an http(s) address or a citation in words",
+            "fixture.csv: 4 errors",
+        ])
+    }
+
+    @Test func aHundredAreShownThenTheCount() throws {
+        let rows = (0..<150).map { "P\($0),2020-02-3\($0 % 2),opened,AA,BB,,embassy,,,,s,\n" }.joined()
+        let errors = try #require(Fixture.errors(rows))
+        #expect(errors.count == 150 && errors.errors.count == 100)
+        #expect(errors.errors.map(\.line) == Array(2...101))
+        #expect(errors.errors.allSatisfy { $0.message.hasPrefix("invalid date '2020-02-3") })
+        #expect(errors.tally == "fixture.csv: 150 errors, the first 100 shown")
+        #expect(errors.lines.count == 101 && errors.lines.last == errors.tally)
+        // A sequence error, found after every row, still comes first, and is counted.
+        let mixed = try #require(Fixture.errors("A,2020-01-01,closed,AA,CC,,embassy,,,,s,\n" + rows))
+        #expect(mixed.count == 151 && mixed.errors.map(\.line) == Array(2...101))
+        #expect(mixed.errors[0].message == "post A: 'closed' on 2020-01-01 before the post opened")
+        #expect(mixed.tally == "fixture.csv: 151 errors, the first 100 shown")
+    }
+
+    @Test func oneErrorHasNoCount() throws {
+        let errors = try #require(Fixture.errors("X,2020-01-01,opened,AA,ZZ,,embassy,,,,s,\n"))
+        #expect(errors.count == 1 && errors.tally == nil)
+        #expect(errors.lines == ["fixture.csv:2: error: unknown country 'ZZ' in column host"])
+    }
+
+    @Test func aCoverFromAPostWhoseRowsHadErrorsAddsNoError() {
+        // B's only row is wrong: B is in the file, so "not a post id" would be untrue, and
+        // whether B was open cannot be known.
+        #expect(lines("""
+        B,2020-01-01,opened,AA,CC,Nowhere,embassy,,,,s,
+        A,2020-06-01,accredited,AA,BB,,embassy,B,,,s,
+        """) == ["fixture.csv:2: error: unknown city 'Nowhere' in CC and no lat/lon given; known there: Gamma"])
+    }
+
+    @Test func aRowLeftOutStillHasItsCoveringPostLookedFor() {
+        // Line 2 lacks a type, but that its cover comes from no post at all is true regardless;
+        // line 3's cover from X (a post of the file, if a broken one) is not judged.
+        #expect(lines("""
+        A,2020-01-01,accredited,AA,BB,,,NOPE,,,s,
+        B,2020-01-01,accredited,AA,CC,,,A,,,s,
+        """) == [
+            "fixture.csv:2: error: post A needs a type on its first row",
+            "fixture.csv:2: error: accredited_from 'NOPE' is not a post id in this file",
+            "fixture.csv:3: error: post B needs a type on its first row",
+            "fixture.csv: 3 errors",
+        ])
+    }
+
+    @Test func aCoverFromAPostWhoseSequenceIsBrokenAddsNoError() {
+        // B closes twice: its state after that is unknown, so A's cover from it is not judged.
+        #expect(lines("""
+        B,2019-01-01,opened,AA,CC,,embassy,,,,s,
+        B,2019-06-01,closed,AA,CC,,,,,,s,
+        B,2019-07-01,closed,AA,CC,,,,,,s,
+        A,2020-06-01,accredited,AA,BB,,embassy,B,,,s,
+        """) == ["fixture.csv:4: error: post B: 'closed' on 2019-07-01 after the post closed (line 3)"])
+    }
+
+    @Test func laterRowsOfAPostWhoseFirstRowHadAnErrorAreNotFirstRows() {
+        // Line 2 is the post's first row: line 3 is not asked for a type, nor judged against it,
+        // but is still checked on its own.
+        #expect(lines("""
+        X,2020-01-01,opened,AA,BB,,palace,,,,s,
+        X,2021-01-01,closed,AA,BB,,,,,,s,
+        X,2022-01-01,resumed,AA,BB,,,,,,s,
+        X,2023-01-01,closed,AA,XX,,,,,,s,
+        """) == [
+            "fixture.csv:2: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office",
+            "fixture.csv:5: error: unknown country 'XX' in column host",
+            "fixture.csv: 2 errors",
+        ])
+    }
+
+    @Test func anIdGivenToTwoPostsIsOneError() {
+        // Line 3 is another post under X's id: its type and date are not X's repeats or changes.
+        #expect(lines("""
+        X,2020-01-01,opened,AA,BB,,embassy,,,,s,
+        X,2020-01-01,opened,AA,CC,,consulate,,,,s,
+        """) == ["fixture.csv:3: error: post X was AA in BB on line 2, here AA in CC: a post id names one post"])
+    }
+
+    @Test func aPostWithARowLeftOutIsNotSequenceChecked() {
+        // Without its 'opened' row (a bad date), the post's 'closed' would seem to come first.
+        #expect(lines("""
+        X,2020-01-01,opened,AA,BB,,embassy,,,,s,
+        X,2020-02-01,suspended,AA,BB,,,,,,s,
+        X,2020-02-31,resumed,AA,BB,,,,,,s,
+        X,2021-01-01,closed,AA,BB,,,,,,s,
+        X,2022-01-01,closed,AA,BB,,,,,,s,
+        """) == ["fixture.csv:4: error: invalid date '2020-02-31': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)"])
+    }
+
+    @Test func aCoverThatCannotBeJudgedIsNoCoverInTheCycleSearch() {
+        // A is covered by B, then by R (whose row is wrong). When B takes cover from A, A's cover
+        // is no longer B: there is no cycle B -> A -> B to report.
+        #expect(lines("""
+        A,2020-01-01,opened,AA,BB,,embassy,,,,s,
+        B,2020-01-01,opened,AA,CC,,embassy,,,,s,
+        R,2020-01-01,opened,AA,PE,Nowhere,embassy,,,,s,
+        A,2020-02-01,accredited,AA,BB,,,B,,,s,
+        A,2020-03-01,accredited,AA,BB,,,R,,,s,
+        B,2020-04-01,accredited,AA,CC,,,A,,,s,
+        """) == ["fixture.csv:4: error: unknown city 'Nowhere' in PE and no lat/lon given; known there: Lima"])
+        // The same with A's second cover from a post that is not there: one error, no cycle.
+        #expect(lines("""
+        A,2020-01-01,opened,AA,BB,,embassy,,,,s,
+        B,2020-01-01,opened,AA,CC,,embassy,,,,s,
+        A,2020-02-01,accredited,AA,BB,,,B,,,s,
+        A,2020-03-01,accredited,AA,BB,,,NOPE,,,s,
+        B,2020-04-01,accredited,AA,CC,,,A,,,s,
+        """) == ["fixture.csv:5: error: accredited_from 'NOPE' is not a post id in this file"])
+    }
+
+    @Test func rowsTheTableRejectsComeInLineOrderWithTheRest() {
+        // Line 2 has a field too many: it is X's first row, so line 4 is not asked for a type.
+        #expect(lines("""
+        X,2020-01-01,opened,AA,BB,,embassy,,,,s,,extra
+        Y,2020-01-01,opened,AA,ZZ,,embassy,,,,s,
+        X,2021-01-01,closed,AA,BB,,,,,,s,
+        Z,2020-01-01,opened,AA,CC,,embassy,,,,s,\u{7}
+        """) == [
+            "fixture.csv:2: error: expected 12 fields, found 13",
+            "fixture.csv:3: error: unknown country 'ZZ' in column host",
+            "fixture.csv:5: error: field 'note' contains the control character U+0007",
+            "fixture.csv: 3 errors",
+        ])
+    }
+
+    @Test func headersMatchWithoutCaseOrSurroundingSpaces() throws {
+        let network = try Fixture.network("""
+        Post_ID, DATE ,Event,Sender,HOST,Type,Source
+        X,2020-01-01,opened,AA,BB,embassy,s
+        """, header: "")
+        #expect(network.posts.map(\.id) == ["X"] && network.posts[0].type == .embassy && network.posts[0].host.iso2 == "BB")
+    }
+
+    @Test func aSemicolonSeparatedLogIsToldSo() {
+        #expect(lines("post_id;date;event;sender;host;type;source\nX;2020-01-01;opened;AA;BB;embassy;s\n", header: "") == [
+            "fixture.csv:1: error: the header has no commas but 6 semicolons: missionmap reads comma-separated files; save the file as CSV with commas between fields",
+        ])
+    }
+}

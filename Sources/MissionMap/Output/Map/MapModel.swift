@@ -54,6 +54,11 @@ public struct MapModel: Sendable {
         public var texts: [Text] = []
     }
 
+    /// What a map looks from: a sender, whose countries are the hosts of its posts, or a
+    /// host, whose countries are the senders with posts there.
+    public enum Side: String, Sendable { case sender, host }
+
+    public var side: Side = .sender
     public var width: Double
     public var height: Double
     /// Text and strokes are this many times their size on a 1200 px map.

@@ -113,7 +113,9 @@ public struct MapTheme: Sendable, Equatable {
     /// 1200 px map. Every rule is scoped to the map's root (`.mm-map`), so a map set inline in
     /// a page restyles nothing else; the defaults weigh nothing (`:where`), so a page's
     /// `.mm-map { --mm-…: … }` wins.
-    func css(scale: Double) -> String {
+    /// A host's map adds the fills of its own country classes (`host-host`, `host-planned`);
+    /// a sender's map has none of them, so its stylesheet stays as it was.
+    func css(scale: Double, side: MapModel.Side = .sender) -> String {
         func v(_ name: String) -> String { "var(--mm-\(name),\(value(name)!))" }
         func p(_ property: String, _ name: String) -> String { "\(property):\(value(name)!);\(property):\(v(name))" }
         func px(_ size: Double) -> String { fixedDecimal(size * scale, 2) + "px" }
@@ -157,8 +159,15 @@ public struct MapTheme: Sendable, Equatable {
         .legend-label{font-size:\(px(MapLayout.legendSize));\(p("fill", "text"))}
         .legend-note{font-size:\(px(MapLayout.noteSize));\(p("fill", "note"))}
         """
+        // The host is drawn in the colour of the country a map looks from; a planned post's
+        // sender in a pale shade of the resident colour.
+        let hostRules = side == .sender ? "" : """
+
+        .host-host{\(p("fill", "host-sender"))}
+        .host-planned{\(p("fill", "host-resident"));fill-opacity:.35}
+        """
         // The first rule is the root's own; each other rule gets the root in front.
-        let scoped = rules.split(separator: "\n").map { $0.hasPrefix("{") ? ".mm-map" + $0 : ".mm-map " + $0 }
+        let scoped = (rules + hostRules).split(separator: "\n").map { $0.hasPrefix("{") ? ".mm-map" + $0 : ".mm-map " + $0 }
         return ":where(.mm-map){\(declarations)}\n" + scoped.joined(separator: "\n")
     }
 

@@ -2,13 +2,16 @@ import GeoKit
 
 /// Draws a snapshot as a map: countries filled by host status, posts as markers shaped by
 /// type, accreditation arcs, labels, graticule, and a legend with counts, date and sources.
+/// A host's snapshot is drawn from the other side (`MapSide`): the senders' countries filled
+/// by the status of their posts there, and one marker for each city with posts.
 /// Every shape is clipped in lon/lat with GEOS to what the projection shows (cut along the
 /// meridian opposite the centre; the back of a globe removed) before PROJ projects it.
 /// `model` lays the map out as a `MapModel`; `render` writes it as SVG.
 public struct SVGMapRenderer: Sendable {
     public var width: Double
     public var projection: MapProjection = .equalEarth
-    /// The central meridian; by default 0, or the sender's capital for an orthographic globe.
+    /// The central meridian; by default 0, or for an orthographic globe the capital of the
+    /// country the map looks from (the sender, or the host).
     public var centerLon: Double?
     /// A UN region or subregion (as the gazetteer spells it) to fit the map to, in an
     /// equal-area projection centred on it; nil for the world.
@@ -37,48 +40,48 @@ public struct SVGMapRenderer: Sendable {
         self.width = width
     }
 
-    /// The map a request asks for: its one sender on its date, in its region, credited to its
-    /// log and boundaries; geometry in `session`.
+    /// The map a request asks for: its one sender, or its host, on its date, in its region,
+    /// credited to its log and boundaries; geometry in `session`.
     public func render(_ request: Request, session: GeoSession) throws -> String {
-        guard case .sender(let sender) = request.selection else { throw SelectionError("a map shows one sender's network") }
+        let query: Snapshot.Query
+        switch request.selection {
+        case .sender(let sender): query = .sender(sender)
+        case .host(let host, let city): query = .host(host, city: city)
+        case .senders, .all: throw SelectionError("a map shows one sender's network, or the posts in one host")
+        }
         var renderer = self
         renderer.region = request.region
         renderer.dataSource = request.logName
-        return try renderer.render(request.network.snapshot(.sender(sender), asOf: request.asOf), gazetteer: request.network.gazetteer,
+        return try renderer.render(request.network.snapshot(query, asOf: request.asOf), gazetteer: request.network.gazetteer,
                                    boundaries: request.requiredBoundaries(), session: session)
     }
 
-    /// The map of a sender's snapshot as SVG; country names and regions from `gazetteer`,
-    /// geometry in `session`.
+    /// The map of a sender's or a host's snapshot as SVG; country names and regions from
+    /// `gazetteer`, geometry in `session`.
     public func render(_ snapshot: Snapshot, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> String {
         SVGMapWriter.svg(try model(snapshot, gazetteer: gazetteer, boundaries: boundaries, session: session), theme: theme)
     }
 
-    /// The map of a sender's snapshot, laid out in pixels. `links`, if given, are the
-    /// accreditation arcs to draw in place of the snapshot's own (a page draws every link of
-    /// its period and shows each in its time).
+    /// The map of a sender's or a host's snapshot, laid out in pixels.
+    /// `links`, if given, are the accreditation arcs to draw in place of the snapshot's own (a
+    /// page draws every link of its period and shows each in its time).
     public func model(_ snapshot: Snapshot, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession,
                       links: [(from: PostState, to: PostState)]? = nil) throws -> MapModel {
-        guard let sender = snapshot.sender else { preconditionFailure("a map looks from a sender") }
+        let side = MapSide(snapshot)
         let s = MapLayout.scale(width: width)
         let margin = MapLayout.margin * s
         let mapWidth = width - 2 * margin
 
-        var hostStatuses = snapshot.countryStatuses
-        hostStatuses[sender.iso2] = .sender
+        let fills = side.fills
         // Boundaries may hold codes the gazetteer lacks: those are in no region.
         let inRegion = { (iso2: String) in region.map { gazetteer.isCountry(iso2, in: $0) } ?? true }
-        let hostInRegion = { (post: Post) in region.map { post.host.isIn($0) } ?? true }
-        let shown = snapshot.countedPosts.filter { hostInRegion($0.post) }
-        let shownCounts = Dictionary(grouping: shown, by: \.status).mapValues(\.count)
-        let counts = snapshot.countsByStatus
+        // A region holds the countries on the far side: a sender's hosts, a host's senders.
+        let farSideInRegion = { (post: Post) in region.map { snapshot.counterpart(post).isIn($0) } ?? true }
+        let shown = snapshot.countedPosts.filter { farSideInRegion($0.post) }
 
         // Header: the title and a line of counts, each wrapped to the map's width.
-        let place = region.map { " in \($0)" } ?? ""
-        let title = self.title ?? "Diplomatic posts of \(sender.name)\(place), \(snapshot.asOf)"
-        let unknown = shownCounts[.unknown].map { ", \($0) unknown (no record yet)" } ?? ""
-        let summary = "\(shownCounts[.open] ?? 0) open posts, \(shownCounts[.crossAccredited] ?? 0) hosts covered from elsewhere, \(shownCounts[.closed] ?? 0) closed\(unknown)"
-            + (region == nil ? "" : " (world: \(counts[.open]!) open)")
+        let title = self.title ?? side.title(region: region)
+        let summary = side.headline(shown: shown, region: region)
         var header: [MapModel.Text] = []
         var y = margin + 14 * s
         for line in MapLayout.lines(title, size: MapLayout.titleSize * s, width: mapWidth) {
@@ -92,7 +95,7 @@ public struct SVGMapRenderer: Sendable {
         }
         let headerHeight = y - 6 * s
 
-        let view = try makeView(sender: sender, gazetteer: gazetteer, boundaries: boundaries, session: session)
+        let view = try makeView(from: side.country, gazetteer: gazetteer, boundaries: boundaries, session: session)
         let canvas = try MapCanvas(projection: view.definition, extent: view.fit, origin: XY(margin, headerHeight), width: mapWidth,
                                    padding: view.clipsToFrame ? 0.03 : 0, session: session)
         let clip = try Clipper(view: view, canvas: canvas, session: session)
@@ -124,22 +127,22 @@ public struct SVGMapRenderer: Sendable {
         }
         let topology = try Topology(outlines).simplified(tolerance: simplification / clip.pixelsPerDegree, session: session)
         var countries: [MapModel.Shape] = []
-        var drawnHosts: [String: HostStatus] = [:]
+        var drawnFills: [String: MapSide.Fill] = [:]
         for code in topology.keys {
             let polygons = topology.polygons(code)
             guard !polygons.isEmpty else { continue }
             let rings = try clip.polygons(session.geos.multiPolygon(polygons).validOrRepaired())
             guard !rings.isEmpty else { continue }
-            let status = hostStatuses[code] ?? HostStatus.none
-            drawnHosts[code] = status
+            let fill = fills[code] ?? .status(.none)
+            drawnFills[code] = fill
             let name = gazetteer.country(code: code)?.name ?? code
-            countries.append(.init(classes: "country host-\(status.rawValue)", parts: rings, closed: true,
-                                   title: "\(name): \(SVGMapRenderer.hostLabel(status))", iso: code))
+            countries.append(.init(classes: "country host-\(fill.name)", parts: rings, closed: true,
+                                   title: side.tooltip(name: name, code: code, fill: fill), iso: code))
         }
         layers.append(.init(id: "countries", shapes: countries))
 
         var arcs: [MapModel.Shape] = []
-        for link in links ?? snapshot.accreditations where hostInRegion(link.to.post) || hostInRegion(link.from.post) {
+        for link in links ?? snapshot.accreditations where farSideInRegion(link.to.post) || farSideInRegion(link.from.post) {
             let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
             let lines = try clip.lines(Antimeridian.split(path))
             guard !lines.isEmpty else { continue }
@@ -150,9 +153,52 @@ public struct SVGMapRenderer: Sendable {
         }
         layers.append(.init(id: "accreditations", shapes: arcs))
 
-        // Markers: posts without presence underneath, open ones on top.
+        let drawn = side.side == .sender
+            ? try postMarkers(snapshot, clip: clip, frame: canvas.frame, scale: s, counts: farSideInRegion)
+            : try cityMarkers(side, clip: clip, frame: canvas.frame, scale: s)
+
+        let uncounted = snapshot.posts.filter { !$0.post.counted && farSideInRegion($0.post) }.count
+        let posts = "\(uncounted) \(uncounted == 1 ? "post" : "posts")"
+        let extra = uncounted == 0 ? ""
+            : side.side == .sender ? " Small markers: \(posts) outside the official count, not in the figures."
+            : " Tooltips list \(posts) outside the official count, not in the figures."
+        var notes = ["As of \(snapshot.asOf).\(extra)",
+                     "Data: \(dataSource), a source on every row. Boundaries: \(boundaries.label.attribution). Projection: \(view.name)."]
+        if let credit { notes.append(credit) }
+        // The legend counts what the map draws: on a globe, the near side; on a region's map,
+        // the region (its neighbours are drawn too, but as context).
+        let fillsShown = drawnFills.filter { $0.value != .status(.none) && inRegion($0.key) }
+        let present = Dictionary(grouping: fillsShown.values, by: { $0 }).mapValues(\.count)
+            .merging(legendStatuses.hosts.filter { $0 != .none }.map { (MapSide.Fill.status($0), 0) }) { count, _ in count }
+        let countryRows = side.countryLegend(present).map { (swatch: LegendSwatch.patch($0.classes), text: $0.text) }
+        let markerBlock = LegendBlock(heading: drawn.heading, rows: drawn.rows, perColumn: drawn.rows.count)
+        let countryBlock = LegendBlock(heading: side.countriesHeading, rows: countryRows, perColumn: 4)
+        let typeRows = SVGMapRenderer.typeRows(drawn.types)
+        let typeBlock = LegendBlock(heading: "Type (shape)", rows: typeRows, perColumn: typeRows.count)
+        // A sender's map is about its posts, a host's about the senders: that block leads.
+        let blocks = side.side == .sender ? [markerBlock, countryBlock, typeBlock] : [countryBlock, markerBlock, typeBlock]
+        let legend = legendLayout(top: canvas.frame.maxY + 10 * s, scale: s, blocks: blocks.filter { !$0.rows.isEmpty }, notes: notes)
+
+        let description = "\(summary). \(side.key) Data: \(dataSource). Projection: \(view.name). Boundaries: \(boundaries.label.name)."
+            + (credit.map { " \($0)" } ?? "")
+        return MapModel(side: side.side, width: width, height: legend.bottom.rounded(.up), scale: s, title: title, description: description,
+                        header: header, layers: layers, markers: drawn.markers, labels: drawn.labels, legend: legend.legend)
+    }
+
+    /// What the markers add to a map: markers, labels, and the legend's rows for them.
+    private struct DrawnMarkers {
         var markers: [MapModel.Marker] = []
-        var placer = LabelPlacer(frame: canvas.frame, fontSize: MapLayout.labelSize * s)
+        var labels: [MapModel.Text] = []
+        var heading: String
+        var rows: [(swatch: LegendSwatch, text: String)] = []
+        var types: Set<PostType> = []
+    }
+
+    /// A sender's posts, one marker each: posts without presence underneath, open ones on
+    /// top. The legend counts the posts `counts` takes in (those of the region's hosts).
+    private func postMarkers(_ snapshot: Snapshot, clip: Clipper, frame: Bounds, scale s: Double, counts: (Post) -> Bool) throws -> DrawnMarkers {
+        var markers: [MapModel.Marker] = []
+        var placer = LabelPlacer(frame: frame, fontSize: MapLayout.labelSize * s)
         var labelled: [(PostState, XY, Double)] = []
         let alsoOpen = { (state: PostState) in state.status != .open && labelledAsOpen.contains(state.post.id) }
         var drawnStatuses: Set<PostStatus> = [], drawnTypes: Set<PostType> = [], drawnCounts: [PostStatus: Int] = [:]
@@ -166,7 +212,7 @@ public struct SVGMapRenderer: Sendable {
                                      title: tooltip(state, snapshot), post: state.post.id))
                 drawnStatuses.insert(status)
                 drawnTypes.insert(state.post.type)
-                if state.post.counted && hostInRegion(state.post) { drawnCounts[status, default: 0] += 1 }
+                if state.post.counted && counts(state.post) { drawnCounts[status, default: 0] += 1 }
                 placer.reserve(around: p, radius: size + s)
                 if state.post.counted && (alsoOpen(state) || status != .unknown && status != .uncovered) { labelled.append((state, p, size)) }
             }
@@ -181,29 +227,86 @@ public struct SVGMapRenderer: Sendable {
             let text = state.status == .crossAccredited && !alsoOpen(state) ? state.post.host.name : state.post.city
             guard seen.insert(text).inserted, let spot = placer.place(text, at: p, radius: size + s) else { continue }
             labels.append(.init(text: text, at: XY(spot.x, spot.y), anchor: spot.anchor, classes: "label \(alsoOpen(state) ? "open" : state.status.rawValue)",
-                                  post: state.post.id))
+                                post: state.post.id))
         }
-
-        let uncounted = snapshot.posts.filter { !$0.post.counted && hostInRegion($0.post) }.count
-        let extra = uncounted == 0 ? "" : " Small markers: \(uncounted) \(uncounted == 1 ? "post" : "posts") outside the official count, not in the figures."
-        var notes = ["As of \(snapshot.asOf).\(extra)",
-                     "Data: \(dataSource), a source on every row. Boundaries: \(boundaries.label.attribution). Projection: \(view.name)."]
-        if let credit { notes.append(credit) }
-        // The legend counts what the map draws: on a globe, the near side; on a region's map,
-        // the region (its neighbours are drawn too, but as context).
-        let hostsShown = drawnHosts.filter { $0.value != .none && inRegion($0.key) }
-        let legend = legendLayout(top: canvas.frame.maxY + 10 * s, scale: s, statuses: drawnStatuses.union(legendStatuses.posts), counts: drawnCounts,
-                                  hosts: hostsShown, alsoHosts: legendStatuses.hosts, types: drawnTypes, notes: notes)
-
-        let description = "\(summary). Countries are filled by the status of the sender's presence; markers show posts by type and status. Data: \(dataSource). Projection: \(view.name). Boundaries: \(boundaries.label.name)."
-            + (credit.map { " \($0)" } ?? "")
-        return MapModel(width: width, height: legend.bottom.rounded(.up), scale: s, title: title, description: description,
-                        header: header, layers: layers, markers: markers, labels: labels, legend: legend.legend)
+        let rows = SVGMapRenderer.postLegend.filter { drawnStatuses.union(legendStatuses.posts).contains($0.0) }
+            .map { (swatch: LegendSwatch.marker(.embassy, "post \($0.0.rawValue)"), text: "\($0.1) (\(drawnCounts[$0.0] ?? 0))") }
+        return DrawnMarkers(markers: markers, labels: labels, heading: "Posts (markers)", rows: rows, types: drawnTypes)
     }
 
+    /// A host's posts, one marker for each city with resident posts (posts share a city, and a
+    /// marker each would pile up): shaped as an embassy where the city holds one, coloured by
+    /// the strongest status there, its tooltip listing every post. A city whose posts are all
+    /// outside the official count gets a small marker.
+    private func cityMarkers(_ side: MapSide, clip: Clipper, frame: Bounds, scale s: Double) throws -> DrawnMarkers {
+        let snapshot = side.snapshot
+        var cities: [(name: String, posts: [PostState])] = []
+        for state in snapshot.posts where state.post.isResident {
+            if let i = cities.firstIndex(where: { Gazetteer.fold($0.name) == Gazetteer.fold(state.post.city) }) {
+                cities[i].posts.append(state)
+            } else {
+                cities.append((state.post.city, [state]))
+            }
+        }
+        let strongest: [PostStatus] = [.open, .suspended, .planned, .unknown, .closed, .uncovered, .crossAccredited]
+        var drawn = DrawnMarkers(heading: "Cities (markers)")
+        var placer = LabelPlacer(frame: frame, fontSize: MapLayout.labelSize * s)
+        var labelled: [(text: String, at: XY, size: Double, status: PostStatus, posts: Int)] = []
+        var counts: [PostStatus: Int] = [:]
+        // The city with the most posts is drawn last, on top.
+        for city in cities.sorted(by: { ($0.posts.count, $1.name) < ($1.posts.count, $0.name) }) {
+            guard let p = try clip.point(city.posts[0].post.location) else { continue }
+            let counted = city.posts.filter(\.post.counted)
+            let pool = counted.isEmpty ? city.posts : counted
+            let status = strongest.first { status in pool.contains { $0.status == status } }!
+            let type = pool.contains { $0.post.type == .embassy } ? PostType.embassy : pool.first { $0.status == status }!.post.type
+            let size = (counted.isEmpty ? MapLayout.uncountedRadius : 1.5 * MapLayout.markerRadius) * s
+            let tally = strongest.compactMap { status -> String? in
+                let n = counted.filter { $0.status == status }.count
+                return n == 0 ? nil : "\(n) \(SVGMapRenderer.cityTally[status]!)"
+            }
+            let outside = city.posts.count - counted.count
+            var heading = "\(city.name), \(side.country.name): \(counted.count) \(counted.count == 1 ? "post" : "posts")"
+                + (tally.isEmpty ? "" : " (\(tally.joined(separator: ", ")))")
+            if outside > 0 { heading += ", \(outside) outside the official count" }
+            let lines = city.posts.sorted { ($0.post.sender.name, $0.post.id) < ($1.post.sender.name, $1.post.id) }
+                .map { "\($0.post.sender.name): \(side.describe($0, withCity: false)) [\($0.post.id)]" }
+            drawn.markers.append(.init(type: type, at: p, size: size,
+                                       classes: "post \(status.rawValue) \(type.rawValue)\(counted.isEmpty ? " uncounted" : "")",
+                                       title: ([heading] + lines).joined(separator: "\n")))
+            drawn.types.insert(type)
+            if !counted.isEmpty { counts[status, default: 0] += 1 }
+            placer.reserve(around: p, radius: size + s)
+            labelled.append((city.name, p, size, status, city.posts.count))
+        }
+        // The cities with the most posts are labelled first.
+        for city in labelled.sorted(by: { ($0.posts, $1.text) > ($1.posts, $0.text) }) {
+            guard let spot = placer.place(city.text, at: city.at, radius: city.size + s) else { continue }
+            drawn.labels.append(.init(text: city.text, at: XY(spot.x, spot.y), anchor: spot.anchor, classes: "label \(city.status.rawValue)"))
+        }
+        drawn.rows = SVGMapRenderer.cityLegend.compactMap { status, label in
+            counts[status].map { (swatch: LegendSwatch.marker(.embassy, "post \(status.rawValue)"), text: "\(label) (\($0))") }
+        }
+        return drawn
+    }
+
+    /// How a city's tooltip counts its posts of each status.
+    static let cityTally: [PostStatus: String] = [
+        .open: "open", .suspended: "suspended", .planned: "planned", .unknown: "unknown", .closed: "closed",
+        .uncovered: "cover ended", .crossAccredited: "covered from elsewhere",
+    ]
+
+    /// The legend's rows for city markers, by the strongest status of the city's posts.
+    static let cityLegend: [(PostStatus, String)] = [
+        (.open, "City with posts open"), (.suspended, "City with posts suspended, none open"),
+        (.planned, "City with posts planned, none open"), (.unknown, "City with posts of no record yet"),
+        (.closed, "City with posts closed, none open"), (.uncovered, "City with covers ended"),
+    ]
+
+
     /// The view the options ask for: a region's, a globe's or the world's.
-    private func makeView(sender: Country, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
-        let capital = sender.capitalLocation
+    private func makeView(from country: Country, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
+        let capital = country.capitalLocation
         guard let region else {
             let center = projection == .orthographic ? XY(centerLon ?? capital.x, capital.y) : XY(centerLon ?? 0, 0)
             return try MapView.world(projection, center: center, session: session)
@@ -238,30 +341,30 @@ public struct SVGMapRenderer: Sendable {
     static let shapes: [[PostType]] = [[.embassy], [.consulateGeneral, .consulate, .consularOffice], [.permanentMission],
                                        [.representativeOffice, .tradeOffice]]
 
-    /// The legend: exactly the post statuses, country statuses and marker shapes the map
-    /// shows, in blocks that flow into rows as the width allows, then the notes, wrapped.
-    private func legendLayout(top: Double, scale s: Double, statuses: Set<PostStatus>, counts: [PostStatus: Int],
-                              hosts: [String: HostStatus], alsoHosts: Set<HostStatus> = [], types: Set<PostType>, notes: [String]) -> (legend: MapModel.Legend, bottom: Double) {
-        var legend = MapModel.Legend()
-        let margin = MapLayout.margin * s, row = MapLayout.legendRow * s, textSize = MapLayout.legendSize * s
-        struct Block { var heading: String; var rows: [(swatch: Swatch, text: String)]; var perColumn: Int }
-        enum Swatch { case marker(PostType, String), patch(String) }
-        let postRows = SVGMapRenderer.postLegend.filter { statuses.contains($0.0) }
-            .map { (Swatch.marker(.embassy, "post \($0.0.rawValue)"), "\($0.1) (\(counts[$0.0] ?? 0))") }
-        let present = Dictionary(grouping: hosts.values, by: { $0 }).mapValues(\.count)
-            .merging(alsoHosts.filter { $0 != .none }.map { ($0, 0) }) { count, _ in count }
-        let hostRows = SVGMapRenderer.hostLegend.filter { present[$0.0] != nil }.map { status, label in
-            (Swatch.patch("country host-\(status.rawValue)"), status == .sender ? label : "\(label) (\(present[status]!))")
-        }
-        let typeRows = SVGMapRenderer.shapes.compactMap { group -> (Swatch, String)? in
+    /// A block of the legend: a heading, and rows of a swatch and a text, so many to a column.
+    private struct LegendBlock {
+        var heading: String
+        var rows: [(swatch: LegendSwatch, text: String)]
+        var perColumn: Int
+    }
+
+    private enum LegendSwatch { case marker(PostType, String), patch(String) }
+
+    /// The legend's rows for the marker shapes drawn, one per shape, naming its types.
+    private static func typeRows(_ types: Set<PostType>) -> [(swatch: LegendSwatch, text: String)] {
+        SVGMapRenderer.shapes.compactMap { group in
             let drawn = group.filter(types.contains)
             guard let first = drawn.first else { return nil }
             let names = drawn.map { PostMarker.label($0) }
             return (.marker(first, "post open"), ([names[0]] + names.dropFirst().map { $0.lowercased() }).joined(separator: ", "))
         }
-        let blocks = [Block(heading: "Posts (markers)", rows: postRows, perColumn: postRows.count),
-                      Block(heading: "Countries", rows: hostRows, perColumn: 4),
-                      Block(heading: "Type (shape)", rows: typeRows, perColumn: typeRows.count)].filter { !$0.rows.isEmpty }
+    }
+
+    /// The legend: blocks of exactly the statuses, country fills and marker shapes the map
+    /// shows, flowing into rows as the width allows, then the notes, wrapped.
+    private func legendLayout(top: Double, scale s: Double, blocks: [LegendBlock], notes: [String]) -> (legend: MapModel.Legend, bottom: Double) {
+        var legend = MapModel.Legend()
+        let margin = MapLayout.margin * s, row = MapLayout.legendRow * s, textSize = MapLayout.legendSize * s
 
         var x = margin, rowTop = top, rowHeight = 0.0
         for var block in blocks {

@@ -11,7 +11,7 @@ enum SVGMapWriter {
         <svg xmlns="http://www.w3.org/2000/svg" class="mm-map" viewBox="0 0 \(w) \(h)" width="\(w)" height="\(h)" role="img" aria-labelledby="map-title map-desc">
         <title id="map-title">\(XMLText.escaped(map.title))</title>
         <desc id="map-desc">\(XMLText.escaped(map.description))</desc>
-        <style>\(XMLText.escaped(theme.css(scale: map.scale) + (theme.extraCSS.isEmpty ? "" : "\n" + theme.extraCSS)))</style>
+        <style>\(XMLText.escaped(theme.css(scale: map.scale, side: map.side) + (theme.extraCSS.isEmpty ? "" : "\n" + theme.extraCSS)))</style>
         \(MapTheme.defs(scale: map.scale))
         <rect class="background" width="100%" height="100%"/>
 
