@@ -8,7 +8,7 @@ struct PageCommand: ParsableCommand {
         abstract: "Write one self-contained interactive HTML page: the map, a date slider, the figures, the table by region and the changes with their sources.",
         discussion: """
         The page runs from file:// with no network: no script, font or image is fetched. \
-        Its slider steps through every day with an event of the sender, from the first up to \
+        Its slider steps through every day with an event of the sender (or, with --host, of the posts in the host), from the first up to \
         --as-of (today if absent); #date=YYYY-MM-DD in the address opens it on any date. \
         Statuses are worked out here for every event day and embedded; the page's script only \
         looks them up, so its figures are those of `summary --as-of` for the same date.
@@ -41,17 +41,16 @@ struct PageCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            // Before the boundaries are read and the land arrangement built: there is nothing to draw.
-            if selection.host != nil {
-                throw CommandFailure("--host is not yet drawn by page (the host's map is still to come): name a sender with --sender")
-            }
-            let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session -> Geography in
+            // A host's summary has no land figures (see Summary), so it needs no land arrangement.
+            let forHost = selection.host != nil
+            let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session -> Geography? in
+                guard !forHost else { return nil }
                 let geography = try Geography(boundaries: boundaries, session: session)
                 try geography.prepare()
                 return geography
             }
             let request = try inputs.request(selection, log: log, date: date.resolve())
-            _ = try request.selection.single()
+            if case .host = request.selection {} else { _ = try request.selection.single() }
             let html = try PageWriter.html(request, renderer: SVGMapRenderer(width: width), session: inputs.session,
                                            geography: try built?.get())
             try out.write(html)

@@ -146,3 +146,10 @@ public struct PageData: Sendable {
         return result
     }
 }
+
+extension Snapshot.Query {
+    /// Whether the query looks from a host (every sender's posts in it).
+    var isHost: Bool {
+        if case .host = self { true } else { false }
+    }
+}

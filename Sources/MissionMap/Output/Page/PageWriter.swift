@@ -9,11 +9,16 @@ public enum PageWriter {
     /// The figures shown, as `data-figure` names, in the order of `PageWriter.figures(_:)`.
     static let figureNames = ["open", "cross-accredited", "closed", "suspended", "unknown"]
 
-    /// The page of a request: its one sender, from the first event of the selection up to its
-    /// date; the map drawn by `renderer`, regional land, people and distance figures with `geography`.
+    /// The page of a request: its one sender, or its host, from the first event of the
+    /// selection up to its date; the map drawn by `renderer`, regional land, people and
+    /// distance figures with `geography` (a sender's only, as in `Summary`).
     public static func html(_ request: Request, renderer: SVGMapRenderer, session: GeoSession, geography: Geography?) throws -> String {
-        guard case .sender(let sender) = request.selection else { throw SelectionError("a page shows one sender's network") }
-        let query = Snapshot.Query.sender(sender)
+        let query: Snapshot.Query, mapTitle: String
+        switch request.selection {
+        case .sender(let sender): (query, mapTitle) = (.sender(sender), "Diplomatic posts of \(sender.name)")
+        case .host(let host, let city): (query, mapTitle) = (.host(host, city: city), "Foreign posts in \(city.map { "\($0), " } ?? "")\(host.name)")
+        case .senders, .all: throw SelectionError("a page shows one sender's network, or the posts in one host")
+        }
         let data = try PageData(network: request.network, query: query, asOf: request.asOf, geography: geography)
         var renderer = renderer
         renderer.dataSource = request.logName
@@ -26,7 +31,6 @@ public enum PageWriter {
         let last = request.network.snapshot(query, asOf: request.asOf)
         let model = try renderer.model(last, gazetteer: request.network.gazetteer, boundaries: request.requiredBoundaries(),
                                        session: session, links: data.links.map { ($0.from, $0.to) })
-        let mapTitle = "Diplomatic posts of \(sender.name)"
         return html(data, map: model, theme: renderer.theme, heading: mapTitle, network: request.network, logName: request.logName)
     }
 
@@ -35,7 +39,9 @@ public enum PageWriter {
         let lastStep = data.steps.count - 1
         let step = data.steps[lastStep]
         var svg = SVGMapWriter.svg(pageMap(map, heading: heading, data: data), theme: theme, pageMarkup: true)
-        // Inline in HTML, the XML declaration would be a stray comment.
+        let isHost = data.query.isHost
+        var hostOption = ""
+        if case .host(let host, let city) = data.query { hostOption = " --host \(host.iso2)" + (city.map { " --city \($0)" } ?? "") }        // Inline in HTML, the XML declaration would be a stray comment.
         if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg.removeSubrange(...end) }
         let e = XMLText.escaped
         let figures = zip(figureNames, PageWriter.figures(step.summary)).map { name, value in
@@ -45,7 +51,7 @@ public enum PageWriter {
             "<tr><th scope=\"row\">\(e(row.name))</th>" + row.cells.map { "<td>\(e($0.text))</td>" }.joined() + "</tr>"
         }.joined(separator: "\n")
         let notes = step.summary.notes.map { "<li>\(e($0))</li>" }.joined()
-        let changes = step.changes.map { changeItem(change($0, network: network)) }.joined(separator: "\n")
+        let changes = step.changes.map { changeItem(change($0, network: network, bySender: data.query.isHost)) }.joined(separator: "\n")
         let previous = lastStep >= 2 ? data.steps[lastStep - 1].day : nil
         let changesHeading = changesTitle(day: step.day, previous: previous, count: step.changes.count)
         let columns = ["Region", "Open", "Cross-accredited", "Closed", "Suspended", "Unknown", "Countries covered",
@@ -84,14 +90,14 @@ public enum PageWriter {
         <figure class="pg-map">
         \(svg)</figure>
         <section class="pg-table">
-        <h2>By UN region of the host</h2>
+        <h2>By UN region of the \(isHost ? "sender" : "host")</h2>
         <table>
         <thead><tr>\(shownColumns.map { "<th scope=\"col\">\(e($0))</th>" }.joined())</tr></thead>
         <tbody id="pg-rows">
         \(rows)
         </tbody>
         </table>
-        <p class="pg-small">The same figures as <code>missionmap summary --as-of DATE</code>\(hasGeography ? "" : "; land, people and distance figures are left out of this page"). Countries covered: hosts with a resident post or covered from another country, of the region's countries.</p>
+        <p class="pg-small">The same figures as <code>missionmap summary\(hostOption) --as-of DATE</code>\(hasGeography || isHost ? "" : "; land, people and distance figures are left out of this page")\(isHost ? "; a host's summary has no land, people or distance figures, and its map no city markers (the countries show each sender's post on the date)" : ""). Countries covered: hosts with a resident post or covered from another country, of the region's countries.</p>
         <ul class="pg-notes" id="pg-notes">\(notes)</ul>
         </section>
         <section class="pg-changes">
@@ -116,6 +122,12 @@ public enum PageWriter {
     static func pageMap(_ map: MapModel, heading: String, data: PageData) -> MapModel {
         let last = data.last
         var map = map
+        // A host's map has a marker per city, standing for several posts whose statuses differ
+        // by date: the page leaves markers and labels out, and the countries tell the story.
+        if data.query.isHost {
+            map.markers = []
+            map.labels = []
+        }
         let inForce = Set(data.links.filter { PageData.value(on: last, in: $0.intervals) == "on" }.map(\.key))
         for (l, layer) in map.layers.enumerated() where layer.id == "accreditations" {
             for (i, arc) in layer.shapes.enumerated() where !inForce.contains(arc.link ?? "") {
@@ -192,9 +204,11 @@ public enum PageWriter {
         let date: String, place: String, what: String, href: String?, source: String
     }
 
-    static func change(_ entry: Changes.Entry, network: Network) -> Change {
+    static func change(_ entry: Changes.Entry, network: Network, bySender: Bool = false) -> Change {
         let post = entry.post, event = entry.event
-        let place = post.city.isEmpty ? post.host.name : "\(post.city), \(post.host.name)"
+        var place = post.city.isEmpty ? post.host.name : "\(post.city), \(post.host.name)"
+        // Seen from a host, every post is in it: whose post it is tells them apart.
+        if bySender { place = "\(post.sender.name)'s post in \(post.city.isEmpty ? post.host.capital : post.city)" }
         var what = "\(event.kind.rawValue) (\(PostMarker.label(post.type).lowercased()), \(post.id))"
         if let from = event.accreditedFrom {
             let city = network.posts.first { $0.id == from }?.city
@@ -261,7 +275,7 @@ public enum PageWriter {
         }
         let changes = data.steps.map { step in
             "[" + step.changes.map { entry in
-                let c = change(entry, network: network)
+                let c = change(entry, network: network, bySender: data.query.isHost)
                 return "[\(s(c.date)),\(s(c.place)),\(s(c.what)),\(c.href.map(s) ?? "null"),\(s(c.source))]"
             }.joined(separator: ",") + "]"
         }
