@@ -26,12 +26,18 @@ extension Topology {
     /// junctions (Liechtenstein, Monaco, Sint Maarten) would straighten both to one chord and
     /// vanish, while islands of its size stay. An arc given back is given back for both its
     /// sides, so neighbours still share it.
+    ///
+    /// Every exterior is judged on the simplified arcs alone, never on arcs another exterior
+    /// has had given back: judged in turn, an island split between two countries (Sebatik,
+    /// between Malaysia and Indonesia) kept the coast of whichever half came first in the
+    /// dictionary's order, which changes from run to run. Giving an arc back only adds
+    /// positions, so an exterior that passes on the simplified arcs still passes after.
     func keepingEveryExterior(_ simple: [[XY]]) -> [[XY]] {
         var result = simple
         for polygons in shapes.values {
             for exterior in polygons.compactMap(\.first) {
-                let positions = 1 + exterior.reduce(0) { $0 + result[$1.index].count - 1 }
-                let distinct = Set(exterior.flatMap { result[$0.index] }).count
+                let positions = 1 + exterior.reduce(0) { $0 + simple[$1.index].count - 1 }
+                let distinct = Set(exterior.flatMap { simple[$0.index] }).count
                 guard positions < 4 || distinct < 3 else { continue }
                 for reference in exterior { result[reference.index] = arcs[reference.index] }
             }

@@ -196,6 +196,57 @@ import Testing
         #expect(Self.sharedBordersMatch(simple).failures.isEmpty)
     }
 
+    /// An island split between NN and SS, like Sebatik between Malaysia and Indonesia: each
+    /// half is its coast and the border, two arcs between the same two junctions (0, 0) and
+    /// (4, 0), none straying 0.05 from the chord between them, so both halves fold flat.
+    static let splitIsland: [(key: String, polygons: [[[XY]]])] = [
+        ("NN", [[ring([(0, 0), (1, 0.02), (2, 0.03), (3, 0.02), (4, 0), (2, 0.01)])]]),
+        ("SS", [[ring([(0, 0), (2, 0.01), (4, 0), (3, -0.02), (2, -0.03), (1, -0.02)])]]),
+    ]
+
+    @Test func splitIslandFixtureIsValid() throws {
+        let session = try GeoSession()
+        for (key, polygons) in Self.splitIsland {
+            #expect(try session.geos.multiPolygon(polygons).isValid, "\(key)")
+        }
+        #expect(Topology(Self.splitIsland).arcs.count == 3, "two coasts and the border")
+    }
+
+    /// Both halves of a split island keep their source coasts, whichever half is judged
+    /// first. Judged in turn on arcs already given back, the first half got its coast and the
+    /// border back, and the second, passing then, kept a flat coast: which half, the
+    /// dictionary's order decided, and so a map changed from run to run.
+    @Test func bothHalvesOfASplitIslandKeepTheirCoasts() throws {
+        let topology = Topology(Self.splitIsland)
+        let chords = topology.arcs.map { [$0.first!, $0.last!] }
+        #expect(topology.keepingEveryExterior(chords) == topology.arcs)
+        // The same parts, their keys inserted in either order into a new dictionary each
+        // time (each of which iterates in its own order): always the same arcs.
+        for round in 0..<40 {
+            let keys = round % 2 == 0 ? ["NN", "SS"] : ["SS", "NN"]
+            var shapes: [String: [[[ArcRef]]]] = [:]
+            for key in keys { shapes[key] = topology.shapes[key] }
+            let again = Topology(arcs: topology.arcs, shapes: shapes, keys: keys)
+            #expect(again.keepingEveryExterior(chords) == topology.arcs, "round \(round)")
+        }
+    }
+
+    /// The same through GEOS's simplifier, the halves given in either order.
+    @Test func aSplitIslandSimplifiesTheSameInEitherOrder() throws {
+        let session = try GeoSession()
+        for input in [Self.splitIsland, Self.splitIsland.reversed()] {
+            for _ in 0..<20 {
+                let topology = Topology(input)
+                let simple = try topology.simplified(tolerance: 0.05, session: session)
+                for (key, polygons) in Self.splitIsland {
+                    let back = simple.polygons(key)
+                    #expect(back.count == 1 && back[0].count == 1 && Self.sameRing(back[0][0], polygons[0][0]),
+                            "\(key) (\(input.map(\.key))): \(back)")
+                }
+            }
+        }
+    }
+
     @Test func islandsKeepAtLeastFourPositions() throws {
         let session = try GeoSession()
         let circle = (0..<64).map { XY(50 + 0.001 * cos(Double($0) * .pi / 32), 0.001 * sin(Double($0) * .pi / 32)) }
