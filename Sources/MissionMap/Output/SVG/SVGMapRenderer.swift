@@ -208,7 +208,7 @@ public struct SVGMapRenderer: Sendable {
         // Open embassies first, then other open posts, then suspended, covered and planned
         // ones, and closed posts last, where there is still room.
         let rank: [PostStatus: Int] = [.open: 0, .suspended: 1, .crossAccredited: 1, .planned: 1, .closed: 2]
-        let priority = { (state: PostState) in 2 * rank[state.status, default: 3] + (state.post.type == .embassy ? 0 : 1) }
+        let priority = { (state: PostState) in 2 * rank[state.status, default: 3] + (state.post.type.isEmbassy ? 0 : 1) }
         var labels: [MapModel.Text] = []
         var seen: Set<String> = []
         for (state, p, size) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
@@ -246,7 +246,8 @@ public struct SVGMapRenderer: Sendable {
             let counted = city.posts.filter(\.post.counted)
             let pool = counted.isEmpty ? city.posts : counted
             let status = strongest.first { status in pool.contains { $0.status == status } }!
-            let type = pool.contains { $0.post.type == .embassy } ? PostType.embassy : pool.first { $0.status == status }!.post.type
+            let type = pool.contains { $0.post.type == .embassy } ? PostType.embassy
+                : pool.contains { $0.post.type.isEmbassy } ? PostType.highCommission : pool.first { $0.status == status }!.post.type
             let size = (counted.isEmpty ? MapLayout.uncountedRadius : 1.5 * MapLayout.markerRadius) * s
             let tally = strongest.compactMap { status -> String? in
                 let n = counted.filter { $0.status == status }.count
@@ -325,8 +326,8 @@ public struct SVGMapRenderer: Sendable {
     ]
 
     /// Marker shapes and the types drawn with each.
-    static let shapes: [[PostType]] = [[.embassy], [.consulateGeneral, .consulate, .consularOffice], [.permanentMission],
-                                       [.representativeOffice, .tradeOffice]]
+    static let shapes: [[PostType]] = [[.embassy, .highCommission], [.consulateGeneral, .consulate, .consularOffice], [.permanentMission],
+                                       [.representativeOffice, .tradeOffice, .interestsSection, .liaisonOffice]]
 
     /// A block of the legend: a heading, and rows of a swatch and a text, so many to a column.
     private struct LegendBlock {
