@@ -16,6 +16,8 @@ public struct SVGMapRenderer: Sendable {
     /// A UN region or subregion (as the gazetteer spells it) to fit the map to, in an
     /// equal-area projection centred on it; nil for the world.
     public var region: String?
+    /// A view that is not a region (a box, or countries), fitted as a region is; exclusive of `region`.
+    public var extent: MapExtent?
     /// What the legend names as the data: the missions log the map was drawn from.
     public var dataSource = "missions log"
     /// Degrees between graticule lines.
@@ -65,14 +67,23 @@ public struct SVGMapRenderer: Sendable {
 
         let fills = side.fills
         // Boundaries may hold codes the gazetteer lacks: those are in no region.
-        let inRegion = { (iso2: String) in region.map { gazetteer.isCountry(iso2, in: $0) } ?? true }
+        // An extent holds countries as a region does.
+        let inRegion = { (iso2: String) in
+            if let extent { return gazetteer.country(code: iso2).map(extent.contains) ?? false }
+            return region.map { gazetteer.isCountry(iso2, in: $0) } ?? true
+        }
         // A region holds the countries on the far side: a sender's hosts, a host's senders.
-        let farSideInRegion = { (post: Post) in region.map { snapshot.counterpart(post).isIn($0) } ?? true }
+        let farSideInRegion = { (post: Post) in
+            let other = snapshot.counterpart(post)
+            if let extent { return extent.contains(other) }
+            return region.map { other.isIn($0) } ?? true
+        }
         let shown = snapshot.countedPosts.filter { farSideInRegion($0.post) }
 
         // Header: the title and a line of counts, each wrapped to the map's width.
-        let title = self.title ?? side.title(region: region)
-        let summary = side.headline(shown: shown, region: region)
+        let viewName = extent?.name ?? region
+        let title = self.title ?? side.title(region: viewName)
+        let summary = side.headline(shown: shown, region: viewName)
         var header: [MapModel.Text] = []
         var y = margin + 14 * s
         for line in MapLayout.lines(title, size: MapLayout.titleSize * s, width: mapWidth) {
@@ -292,9 +303,10 @@ public struct SVGMapRenderer: Sendable {
     ]
 
 
-    /// The view the options ask for: a region's, a globe's or the world's.
+    /// The view the options ask for: an extent's, a region's, a globe's or the world's.
     private func makeView(from country: Country, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
         let capital = country.capitalLocation
+        if let extent { return try RegionFit.view(extent: extent, boundaries: boundaries, session: session) }
         guard let region else {
             let center = projection == .orthographic ? XY(centerLon ?? capital.x, capital.y) : XY(centerLon ?? 0, 0)
             return try MapView.world(projection, center: center, session: session)
