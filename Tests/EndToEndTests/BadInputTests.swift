@@ -129,7 +129,7 @@ import Testing
         \(file):2: error: post KP-ES: 'closed' on 2020-01-01 before the post opened
         \(file):3: error: unknown country 'Portugl' in column host; did you mean Portugal (PT)?
         \(file):4: error: invalid date '2020-02-30': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)
-        \(file):6: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office
+        \(file):6: error: unknown type 'palace': expected one of embassy, high-commission, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office, interests-section, liaison-office
         \(file): 4 errors
 
         """

@@ -40,7 +40,7 @@ public struct PublishedCount: Sendable {
         /// Whether a post falls in the scope, status aside; `other` is the country on the far
         /// side (the host abroad, the sender in a host).
         func includes(_ post: Post, other: Country) -> Bool {
-            if let types, !types.contains(post.type) { return false }
+            if let types, !post.type.isCounted(in: types) { return false }
             if except.contains(other.iso2) { return false }
             guard regions != nil || countries != nil else { return true }
             return countries?.contains(other.iso2) == true || regions?.contains(where: other.isIn) == true

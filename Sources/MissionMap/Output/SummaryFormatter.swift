@@ -47,7 +47,10 @@ public enum SummaryFormatter {
         }
         out += "\n"
         let types = t.byType.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map { "\($0.key.rawValue) \($0.value)" }
-        out += "open by type: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n"
+        // A high commission is an embassy: named by type, and counted with the embassies here.
+        let embassies = t.byType.filter { $0.key.isEmbassy }
+        let incl = embassies[.highCommission] == nil ? "" : "; embassies (incl. high commissions) \(embassies.values.reduce(0, +))"
+        out += "open by type: \(types.isEmpty ? "none" : types.joined(separator: ", "))\(incl)\n"
         return out
     }
 

@@ -5,8 +5,17 @@ import MissionMap
 struct GalleryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gallery",
-        abstract: "Write the README's gallery (maps, GeoJSON, figures) from the bundled data, in one process on every core."
+        abstract: "Write the README's gallery (maps, GeoJSON, figures) from the bundled data, in one process on every core; or the same set for your own log.",
+        discussion: """
+        With --missions, --sender, --host or --as-of, the gallery is of that log and view: for each date a world map, the posts as GeoJSON and the summary (JSON and text); with two dates or more, the changes between the first and the last and a timeline chart. The dates are --as-of (one or more), else the day of the log's last event and, where it is another day, the day its network had the most open posts. With --host, the maps look from the host (its senders), as the bundled gallery's Pyongyang maps do.
+        """
     )
+
+    @OptionGroup var log: LogOptions
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("A date of the gallery, YYYY-MM-DD; repeat for several (default: the log's last event day and its largest network's day).", valueName: "date"))
+    var dates: [Day] = []
 
     @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "dir"), completion: .directory)
     var output = "Output"
@@ -19,14 +28,30 @@ struct GalleryCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
+        try StandardInputUse.check(["--missions": log.missions])
+    }
+
+    /// Whether the gallery is a user's (a log, a view or dates given) rather than the README's.
+    var isUsers: Bool {
+        log.missions != nil || selection.sender != nil || selection.host != nil || !dates.isEmpty
     }
 
     func run() throws {
         try reportingErrors {
             let clock = ContinuousClock(), start = clock.now
-            let inputs = try Inputs.read(log: .named(nil), boundaries: .bundled)
+            let inputs = try Inputs.read(log: isUsers ? log : .named(nil), boundaries: .bundled)
             let loaded = clock.now
-            let jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName)
+            let jobs: [Workers.Job<String>]
+            if isUsers {
+                let query = try selection.resolve(in: inputs.network, log: log).mapped()
+                let days = dates.isEmpty ? GalleryDates.defaults(in: inputs.network, query: query) : Array(Set(dates)).sorted()
+                guard !days.isEmpty else { throw CommandFailure("\(inputs.logName) has no event for this view: give the dates with --as-of") }
+                // The bundled published counts are of the bundled log's networks.
+                let published = log.missions == nil ? try PublishedCount.load(file: inputs.files.publishedCounts, gazetteer: inputs.network.gazetteer) : []
+                jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName, query: query, days: days, published: published)
+            } else {
+                jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName)
+            }
             let made = try Workers.run(jobs, workers: workers, boundaries: inputs.checkedBoundaries()!)
             let files = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.name), made.outputs))
             var isFolder: ObjCBool = false
@@ -119,5 +144,41 @@ extension GalleryCommand {
             chart("timeline-2023-09-01-to-2024-03-01.svg", .sender(kp), from: day("2023-09-01"), to: day("2024-03-01")),
             chart("timeline-pyongyang-2019-01-01-to-2025-06-30.svg", .host(kp, city: nil), from: day("2019-01-01"), to: day("2025-06-30")),
         ]
+    }
+}
+
+extension GalleryCommand {
+    /// A user's gallery of one view (a sender, or a host): for each day a world map, the posts
+    /// as GeoJSON and the summary as JSON and text; over the first to the last day, the
+    /// changes and a timeline chart with `published` counts over it.
+    static func jobs(network: Network, logName: String, query: Snapshot.Query, days: [Day], published: [PublishedCount]) -> [Workers.Job<String>] {
+        var jobs: [Workers.Job<String>] = []
+        for day in days {
+            jobs.append(Workers.Job("world-\(day).svg", cost: 0.3) { bench in
+                var renderer = SVGMapRenderer()
+                renderer.dataSource = logName
+                return try renderer.render(network.snapshot(query, asOf: day), gazetteer: network.gazetteer,
+                                           boundaries: bench.boundaries, session: bench.session)
+            })
+            jobs.append(Workers.Job("posts-\(day).geojson", cost: 0.003) { _ in
+                try GeoJSONWriter().string(network.snapshot(query, asOf: day))
+            })
+            for format in [SummaryFormatter.Format.json, .table] {
+                jobs.append(Workers.Job("summary-\(day).\(format == .json ? "json" : "txt")", cost: 0.1, group: "geography") { bench in
+                    try SummaryFormatter.format(Summary.of(network, query: query, asOf: day, geography: bench.geography()), as: format)
+                })
+            }
+        }
+        if let first = days.first, let last = days.last, first < last {
+            jobs.append(Workers.Job("changes-\(first)-to-\(last).md", cost: 0.001) { _ in
+                try ChangesFormatter.format(Changes(network: network, query: query, from: first, to: last), as: .markdown)
+            })
+            jobs.append(Workers.Job("timeline-\(first)-to-\(last).svg", cost: 0.05) { _ in
+                let steps = Timeline.steps(in: network, queries: [query], from: first, to: last, every: .event)
+                let timeline = Timeline(network: network, queries: [query], from: first, to: last, every: .event, by: nil, steps: steps)
+                return TimelineChartWriter.svg(timeline, network: network, published: published, logName: logName)
+            })
+        }
+        return jobs
     }
 }

@@ -6,7 +6,7 @@ import RasterKit
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the network on a date as a map (SVG, PNG or PDF): the world in a projection of your choice, or a region; with --host, the senders of the posts in one country.",
+        abstract: "Draw the network on a date as a map (SVG, PNG or PDF): the world in a projection of your choice, a region, a box of degrees or a list of countries; with --host, the senders of the posts in one country.",
         discussion: "PNG and PDF are drawn from the same SVG by librsvg and cairo. The format is --format, else the extension of -o, else SVG."
     )
 
@@ -26,6 +26,8 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Fit the map to a UN region or subregion (Africa, Europe, South-Eastern Asia, ...).", valueName: "name"))
     var region: String?
+
+    @OptionGroup var view: ExtentOptions
 
     @OptionGroup var text: MapTextOptions
 
@@ -49,6 +51,10 @@ struct RenderCommand: ParsableCommand {
         if region != nil && (projection != .equalEarth || centerLon != nil) {
             throw ValidationError("--region chooses its own equal-area projection: leave out --projection and --center-lon")
         }
+        if view.isGiven && region != nil { throw ValidationError("give one of --region, --extent and --countries") }
+        if view.isGiven && (projection != .equalEarth || centerLon != nil) {
+            throw ValidationError("--extent and --countries choose their own equal-area projection: leave out --projection and --center-lon")
+        }
         let format = try mapFormat()
         if let scale {
             guard (0.25...8).contains(scale) else { throw ValidationError("--scale must be from 0.25 to 8") }
@@ -71,6 +77,7 @@ struct RenderCommand: ParsableCommand {
             var renderer = SVGMapRenderer(width: width)
             renderer.projection = projection
             renderer.centerLon = centerLon
+            renderer.extent = try view.resolve(in: inputs.network.gazetteer)
             try text.apply(to: &renderer)
             let svg = try renderer.render(request, session: inputs.session)
             switch try mapFormat() {

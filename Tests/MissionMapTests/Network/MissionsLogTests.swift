@@ -78,7 +78,7 @@ import Testing
         ("X,2023-02-30,opened,AA,BB,,embassy,,,,s,", "fixture.csv:2: error: invalid date '2023-02-30': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)"),
         ("X,2020-01-01,exploded,AA,BB,,embassy,,,,s,", "fixture.csv:2: error: unknown event 'exploded': expected one of opened, attested, closed, suspended, resumed, planned, accredited, accreditation-ended"),
         ("X,2020-01-01,opened,AA,BB,Nowhere,embassy,,,,s,", "fixture.csv:2: error: unknown city 'Nowhere' in BB and no lat/lon given; known there: Béta, Geneva"),
-        ("X,2020-01-01,opened,AA,BB,,palace,,,,s,", "fixture.csv:2: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office"),
+        ("X,2020-01-01,opened,AA,BB,,palace,,,,s,", "fixture.csv:2: error: unknown type 'palace': expected one of embassy, high-commission, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office, interests-section, liaison-office"),
         ("X,2020-01-01,opened,AA,BB,,,,,,s,", "fixture.csv:2: error: post X needs a type on its first row"),
         ("X,2020-01-01,opened,AA,BB,,embassy,,91,0,s,", "fixture.csv:2: error: latitude '91' is not a number from -90 to 90"),
         ("X,2020-01-01,opened,AA,BB,,embassy,,0,nan,s,", "fixture.csv:2: error: longitude 'nan' is not a plain decimal number (such as -12.5 or 1.25e1)"),
@@ -110,7 +110,7 @@ import Testing
             "fixture.csv:3: error: unknown country 'ZZ' in column host",
             "fixture.csv:4: error: invalid date '2020-02-30': expected an existing day as YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)",
             "fixture.csv:5: error: post A: 'opened' on 2021-01-01 while the post was open (line 2)",
-            "fixture.csv:6: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office",
+            "fixture.csv:6: error: unknown type 'palace': expected one of embassy, high-commission, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office, interests-section, liaison-office",
             "fixture.csv: 4 errors",
         ])
     }
@@ -204,7 +204,7 @@ import Testing
         X,2022-01-01,resumed,AA,BB,,,,,,s,
         X,2023-01-01,closed,AA,XX,,,,,,s,
         """) == [
-            "fixture.csv:2: error: unknown type 'palace': expected one of embassy, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office",
+            "fixture.csv:2: error: unknown type 'palace': expected one of embassy, high-commission, consulate-general, consulate, consular-office, permanent-mission, representative-office, trade-office, interests-section, liaison-office",
             "fixture.csv:5: error: unknown country 'XX' in column host",
             "fixture.csv: 2 errors",
         ])

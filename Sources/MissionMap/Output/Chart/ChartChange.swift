@@ -36,7 +36,7 @@ struct ChartChange: Equatable {
     /// and the city or the kind of post.
     static func name(_ post: Post, in snapshot: Snapshot) -> String {
         let other = snapshot.counterpart(post)
-        if post.type == .embassy { return other.iso2 }
+        if post.type.isEmbassy { return other.iso2 }
         if snapshot.sender != nil { return post.city }
         guard post.city == post.host.capital else { return "\(other.iso2) \(post.city)" }
         let kind = switch post.type {

@@ -323,6 +323,7 @@ public struct TimelineChart: Sendable {
         let kinds = scope.types.map { types in
             PostType.allCases.filter(types.contains).map { t in
                 switch t {
+                // A count of embassies takes in high commissions too (`PostType.isCounted(in:)`).
                 case .embassy: "embassies"
                 case .consulateGeneral: "consulates general"
                 default: t.rawValue.replacingOccurrences(of: "-", with: " ") + "s"

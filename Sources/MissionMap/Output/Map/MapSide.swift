@@ -80,8 +80,11 @@ struct MapSide {
                 + (region == nil ? "" : " (world: \(world[.open]!) open)")
         case .host:
             func embassies(_ posts: [PostState]) -> String {
-                let n = posts.filter { $0.status == .open && $0.post.type == .embassy }.count
-                return "\(n) \(n == 1 ? "embassy" : "embassies") open"
+                let open = posts.filter { $0.status == .open && $0.post.type.isEmbassy }
+                let n = open.count
+                // High commissions count as embassies, and the line says so where it has any.
+                let incl = open.contains { $0.post.type == .highCommission } ? " (incl. high commissions)" : ""
+                return "\(n) \(n == 1 ? "embassy" : "embassies")\(incl) open"
             }
             var parts = ["\(counts[.open] ?? 0) open"]
             let rest: [(PostStatus, String)] = [(.suspended, "suspended"), (.closed, "closed"), (.planned, "planned"),
@@ -89,7 +92,7 @@ struct MapSide {
                                                 (.unknown, "unknown (no record yet)")]
             for (status, words) in rest { if let n = counts[status] { parts.append("\(n) \(words)") } }
             // A city without embassies (Chongjin's consulates) has no embassy figure to lead with.
-            let lead = shown.contains { $0.post.type == .embassy } ? "\(embassies(shown)); all posts: " : "Posts: "
+            let lead = shown.contains { $0.post.type.isEmbassy } ? "\(embassies(shown)); all posts: " : "Posts: "
             return lead + parts.joined(separator: ", ")
                 + (region == nil ? "" : " (all senders: \(embassies(snapshot.countedPosts)))")
         }
@@ -166,7 +169,7 @@ struct MapSide {
         case .host:
             // Resident senders all with an open embassy are "Embassy open"; where some (or all)
             // have only another kind of post open, the row says so.
-            let openEmbassies = Set(snapshot.posts(.open).filter { $0.post.type == .embassy }.map(\.post.sender.iso2))
+            let openEmbassies = Set(snapshot.posts(.open).filter { $0.post.type.isEmbassy }.map(\.post.sender.iso2))
             let residents = Set(fills.filter { $0.value == .status(.resident) }.keys)
             let open = residents.isSubset(of: openEmbassies) ? "Embassy open"
                 : residents.isDisjoint(with: openEmbassies) ? "Post open" : "Embassy or other post open"

@@ -6,7 +6,7 @@ enum PostMarker {
         let inner = title.map { "<title>\(XMLText.escaped($0))</title>" } ?? ""
         let f = { (v: Double) in fixedDecimal(v, 1) }
         switch type {
-        case .embassy:
+        case .embassy, .highCommission:
             return "<circle class=\"\(classes)\"\(attributes) cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(size))\">\(inner)</circle>"
         case .consulateGeneral, .consulate, .consularOffice:
             let s = size * 0.9
@@ -14,7 +14,7 @@ enum PostMarker {
         case .permanentMission:
             let s = size * 1.3
             return "<path class=\"\(classes)\"\(attributes) d=\"M\(f(x)),\(f(y - s))L\(f(x + s)),\(f(y))L\(f(x)),\(f(y + s))L\(f(x - s)),\(f(y))Z\">\(inner)</path>"
-        case .representativeOffice, .tradeOffice:
+        case .representativeOffice, .tradeOffice, .interestsSection, .liaisonOffice:
             let s = size * 1.3
             return "<path class=\"\(classes)\"\(attributes) d=\"M\(f(x)),\(f(y - s))L\(f(x + s)),\(f(y + s * 0.8))L\(f(x - s)),\(f(y + s * 0.8))Z\">\(inner)</path>"
         }
@@ -24,12 +24,15 @@ enum PostMarker {
     static func label(_ type: PostType) -> String {
         switch type {
         case .embassy: "Embassy"
+        case .highCommission: "High commission"
         case .consulateGeneral: "Consulate general"
         case .consulate: "Consulate"
         case .consularOffice: "Consular office"
         case .permanentMission: "Mission to an international organisation"
         case .representativeOffice: "Representative office"
         case .tradeOffice: "Trade office"
+        case .interestsSection: "Interests section"
+        case .liaisonOffice: "Liaison office"
         }
     }
 }

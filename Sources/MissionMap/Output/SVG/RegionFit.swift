@@ -13,11 +13,30 @@ import GeoKit
 /// larger land parts (1% of the land or more), those capitals, and each peopled country's
 /// largest part within 3,500 km of its capital (all of mainland Australia, European Russia),
 /// so that small remote islands do not shrink the map while island states still count.
+/// A list of countries (`render --countries`) is fitted the same way; a box of longitudes and
+/// latitudes (`render --extent`) is centred on its middle and fitted to its edges.
 enum RegionFit {
     static func view(region: String, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
-        let geos = session.geos
         let members = gazetteer.countries.filter { $0.isIn(region) }
         guard !members.isEmpty else { throw GeoError.geos("no country in region \(region)") }
+        return try view(members: members, boundaries: boundaries, session: session)
+    }
+
+    static func view(extent: MapExtent, boundaries: Boundaries, session: GeoSession) throws -> MapView {
+        switch extent {
+        case .countries(let members):
+            guard !members.isEmpty else { throw GeoError.geos("no country to fit the map to") }
+            return try view(members: members, boundaries: boundaries, session: session)
+        case .box(let west, let south, let east, let north):
+            let eastward = west + MapExtent.span(west, east)
+            let center = XY(MapView.wrap((west + eastward) / 2), (south + north) / 2)
+            return try MapView.region(center: center, fit: MapView.rectangle(west: west, east: eastward, south: south, north: north),
+                                      name: "centred on \(MapView.place(center))", session: session)
+        }
+    }
+
+    static func view(members: [Country], boundaries: Boundaries, session: GeoSession) throws -> MapView {
+        let geos = session.geos
         let peopled = members.filter { boundaries.population($0.iso2) >= 100_000 }
         let anchors = (peopled.isEmpty ? members : peopled).map(\.capitalLocation)
         let provisional = sphericalMean(anchors)

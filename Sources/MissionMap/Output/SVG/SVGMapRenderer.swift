@@ -16,6 +16,8 @@ public struct SVGMapRenderer: Sendable {
     /// A UN region or subregion (as the gazetteer spells it) to fit the map to, in an
     /// equal-area projection centred on it; nil for the world.
     public var region: String?
+    /// A view that is not a region (a box, or countries), fitted as a region is; exclusive of `region`.
+    public var extent: MapExtent?
     /// What the legend names as the data: the missions log the map was drawn from.
     public var dataSource = "missions log"
     /// Degrees between graticule lines.
@@ -74,14 +76,23 @@ public struct SVGMapRenderer: Sendable {
 
         let fills = side.fills
         // Boundaries may hold codes the gazetteer lacks: those are in no region.
-        let inRegion = { (iso2: String) in region.map { gazetteer.isCountry(iso2, in: $0) } ?? true }
+        // An extent holds countries as a region does.
+        let inRegion = { (iso2: String) in
+            if let extent { return gazetteer.country(code: iso2).map(extent.contains) ?? false }
+            return region.map { gazetteer.isCountry(iso2, in: $0) } ?? true
+        }
         // A region holds the countries on the far side: a sender's hosts, a host's senders.
-        let farSideInRegion = { (post: Post) in region.map { snapshot.counterpart(post).isIn($0) } ?? true }
+        let farSideInRegion = { (post: Post) in
+            let other = snapshot.counterpart(post)
+            if let extent { return extent.contains(other) }
+            return region.map { other.isIn($0) } ?? true
+        }
         let shown = snapshot.countedPosts.filter { farSideInRegion($0.post) }
 
         // Header: the title and a line of counts, each wrapped to the map's width.
-        let title = self.title ?? side.title(region: region)
-        let summary = side.headline(shown: shown, region: region)
+        let viewName = extent?.name ?? region
+        let title = self.title ?? side.title(region: viewName)
+        let summary = side.headline(shown: shown, region: viewName)
         var header: [MapModel.Text] = []
         var y = margin + 14 * s
         for line in MapLayout.lines(title, size: MapLayout.titleSize * s, width: mapWidth) {
@@ -220,7 +231,7 @@ public struct SVGMapRenderer: Sendable {
         // Open embassies first, then other open posts, then suspended, covered and planned
         // ones, and closed posts last, where there is still room.
         let rank: [PostStatus: Int] = [.open: 0, .suspended: 1, .crossAccredited: 1, .planned: 1, .closed: 2]
-        let priority = { (state: PostState) in 2 * (alsoOpen(state) ? 1 : rank[state.status, default: 3]) + (state.post.type == .embassy ? 0 : 1) }
+        let priority = { (state: PostState) in 2 * (alsoOpen(state) ? 1 : rank[state.status, default: 3]) + (state.post.type.isEmbassy ? 0 : 1) }
         var labels: [MapModel.Text] = []
         var seen: Set<String> = []
         for (state, p, size) in labelled.sorted(by: { (priority($0.0), $0.0.post.id) < (priority($1.0), $1.0.post.id) }) {
@@ -259,7 +270,8 @@ public struct SVGMapRenderer: Sendable {
             let counted = city.posts.filter(\.post.counted)
             let pool = counted.isEmpty ? city.posts : counted
             let status = strongest.first { status in pool.contains { $0.status == status } }!
-            let type = pool.contains { $0.post.type == .embassy } ? PostType.embassy : pool.first { $0.status == status }!.post.type
+            let type = pool.contains { $0.post.type == .embassy } ? PostType.embassy
+                : pool.contains { $0.post.type.isEmbassy } ? PostType.highCommission : pool.first { $0.status == status }!.post.type
             let size = (counted.isEmpty ? MapLayout.uncountedRadius : 1.5 * MapLayout.markerRadius) * s
             let tally = strongest.compactMap { status -> String? in
                 let n = counted.filter { $0.status == status }.count
@@ -304,9 +316,10 @@ public struct SVGMapRenderer: Sendable {
     ]
 
 
-    /// The view the options ask for: a region's, a globe's or the world's.
+    /// The view the options ask for: an extent's, a region's, a globe's or the world's.
     private func makeView(from country: Country, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
         let capital = country.capitalLocation
+        if let extent { return try RegionFit.view(extent: extent, boundaries: boundaries, session: session) }
         guard let region else {
             let center = projection == .orthographic ? XY(centerLon ?? capital.x, capital.y) : XY(centerLon ?? 0, 0)
             return try MapView.world(projection, center: center, session: session)
@@ -338,8 +351,8 @@ public struct SVGMapRenderer: Sendable {
     ]
 
     /// Marker shapes and the types drawn with each.
-    static let shapes: [[PostType]] = [[.embassy], [.consulateGeneral, .consulate, .consularOffice], [.permanentMission],
-                                       [.representativeOffice, .tradeOffice]]
+    static let shapes: [[PostType]] = [[.embassy, .highCommission], [.consulateGeneral, .consulate, .consularOffice], [.permanentMission],
+                                       [.representativeOffice, .tradeOffice, .interestsSection, .liaisonOffice]]
 
     /// A block of the legend: a heading, and rows of a swatch and a text, so many to a column.
     private struct LegendBlock {
