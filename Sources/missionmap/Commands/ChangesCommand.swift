@@ -16,16 +16,18 @@ struct ChangesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("...up to and including this one; today (UTC) if absent.", valueName: "date"))
     var to: Day?
 
-    @Option(help: "Output format: table, csv, json or markdown.")
-    var format: SummaryFormatter.Format = .table
+    @Option(help: TextFormat.help)
+    var format: SummaryFormatter.Format?
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptionsOf<TextFormat>
 
     func validate() throws {
         if let to, to < from { throw ValidationError("--to must not come before --from") }
+        _ = try TextFormat.choice.resolve(given: format, output: out.output)
     }
 
     func run() throws {
+        let format = try TextFormat.choice.resolve(given: format, output: out.output)
         try reportingErrors {
             // The request's date is the end of the period.
             let request = try Inputs.read(log: log).request(selection, log: log, date: to ?? Day.today())
