@@ -7,8 +7,8 @@ struct ChangesCommand: ParsableCommand {
         abstract: "List every event of the sender's posts (or, with --host, of every sender's posts in a host) between two dates, with its source.",
         discussion: """
         The period leaves out --from and takes in --to: events after --from, up to and including \
-        --to, so that a summary --as-of FROM and these changes add up to a summary --as-of TO. For \
-        the events of one day D, give --from the day before D and --to D.
+        --to (the events of --from are already in a summary --as-of that day, and consecutive \
+        periods do not overlap). For the events of one day D, give --from the day before D and --to D.
 
         Examples:
           missionmap changes --from 2023-10-01 --to 2024-02-01 --region Africa
