@@ -83,7 +83,8 @@ import Testing
     @Test func summaryAndExportTakeAListInItsOrder() throws {
         let summary = try CLI.missionmap(["summary", "--sender", "SE, North Korea", "--as-of", "2024-06-01", "--format", "csv"])
         #expect(summary.status == 0, "\(summary.stderr)")
-        let senders = summary.stdout.components(separatedBy: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first }
+        // The sender is the second column, after as_of.
+        let senders = summary.stdout.components(separatedBy: "\r\n").dropFirst().compactMap { $0.split(separator: ",").dropFirst().first }
         // Each sender's rows together, the senders in the order named.
         #expect(senders.map(String.init).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } } == ["SE", "KP"])
         let json = try CLI.missionmap(["summary", "--sender", "KP,SE,KP", "--as-of", "2024-06-01", "--format", "json"])
@@ -111,9 +112,13 @@ import Testing
     @Test func oneSendersViewsRefuseSeveral() throws {
         let render = try CLI.missionmap(["render", "--sender", "KP,SE", "--as-of", "2024-06-01"])
         #expect(render.status == 1 && render.stdout.isEmpty)
-        #expect(render.stderr == "missionmap: error: several senders are for export, summary and timeline: name one with --sender\n")
-        let changes = try CLI.missionmap(["changes", "--sender", "all", "--from", "2020-01-01"])
-        #expect(changes.status == 1 && changes.stderr == "missionmap: error: --sender all is for export, summary and timeline\n")
+        #expect(render.stderr == "missionmap: error: several senders are for export, summary, timeline and changes: name one with --sender\n")
+        let allRender = try CLI.missionmap(["render", "--sender", "all", "--as-of", "2024-06-01"])
+        #expect(allRender.status == 1 && allRender.stderr == "missionmap: error: --sender all is for export, summary, timeline and changes\n")
+        // changes lists several senders' events in one table, each row saying whose.
+        let changes = try CLI.missionmap(["changes", "--sender", "KP,SE", "--from", "2019-12-31", "--to", "2024-12-31", "--format", "csv"])
+        let senders = Set(changes.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[1] })
+        #expect(changes.status == 0 && senders == ["KP", "SE"], "\(changes.stderr)")
         let typo = try CLI.missionmap(["summary", "--sender", "KP,Swedn"])
         #expect(typo.status == 1 && typo.stderr.contains("did you mean Sweden (SE)?"))
     }
@@ -140,7 +145,7 @@ import Testing
         let lines = summary.stdout.components(separatedBy: "\r\n")
         let header = try #require(lines.first)
         #expect(header.contains(",uncovered,unknown,"))
-        let world = try #require(lines.last { $0.hasPrefix("KP,World,") })
+        let world = try #require(lines.last { $0.hasPrefix("1995-06-30,KP,World,") })
         let cells = world.split(separator: ",", omittingEmptySubsequences: false)
         let columns = header.split(separator: ",")
         #expect(Int(cells[columns.firstIndex(of: "unknown")!]) == unknown.count)

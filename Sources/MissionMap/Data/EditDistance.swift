@@ -36,3 +36,10 @@ func closestMatch(to key: String, among candidates: some Sequence<String>) -> St
     }
     return best?.name
 }
+
+/// A name without its vowels after the first letter ("iceland" -> "iclnd"), for "did you mean"
+/// hints to names typed without them ("islnd"), which are too many edits from the full name.
+func consonantSkeleton(_ name: String) -> String {
+    guard let first = name.first else { return name }
+    return String(first) + name.dropFirst().filter { !"aeiouy ".contains($0) }
+}

@@ -78,8 +78,18 @@ extension Network {
         let named = gazetteer.country(matching: text)
         if let named, present.contains(named) { return named }
         let what = named.map { "\($0.name) (\($0.iso2)) \(absent) in \(log)" } ?? "unknown \(role) '\(Echo.quoted(text))'"
-        let hint = closestCountry(to: text, among: present).map { "; did you mean \($0.name) (\($0.iso2))?" }
-            ?? (named == nil ? gazetteer.suggestion(forCountry: text).map { "; did you mean \($0)?" } : nil) ?? ""
+        var hint = closestCountry(to: text, among: present).map { "; did you mean \($0.name) (\($0.iso2))?" } ?? ""
+        if hint.isEmpty, named == nil {
+            // A country of the gazetteer that is close but not in the log: named, and told absent,
+            // so that the user does not retype it only to meet a second error.
+            let elsewhere = closestCountry(to: text, among: gazetteer.countries)
+                ?? closestCountry(to: text, among: gazetteer.countries, byConsonants: true)
+            if let elsewhere {
+                hint = "; did you mean \(elsewhere.name) (\(elsewhere.iso2))? It \(absent) in \(log)."
+            } else if let suggestion = gazetteer.suggestion(forCountry: text) {
+                hint = "; did you mean \(suggestion)? It \(absent) in \(log)."
+            }
+        }
         throw SelectionError("\(what)\(hint.isEmpty ? "." : hint) \(role.prefix(1).uppercased() + role.dropFirst())s in \(log): \(listed(present)).")
     }
 
@@ -108,12 +118,15 @@ extension Network {
     }
 
     /// The country (of the log's senders or hosts) whose name or code is within a typing slip of `text`.
-    private func closestCountry(to text: String, among countries: [Country]) -> Country? {
+    /// `byConsonants`: compared without their vowels after the first letter, which finds
+    /// names typed in a hurry ("Islnd" for Iceland) that are too many edits away in full.
+    private func closestCountry(to text: String, among countries: [Country], byConsonants: Bool = false) -> Country? {
+        let key: (String) -> String = byConsonants ? { consonantSkeleton(Gazetteer.fold($0)) } : { Gazetteer.fold($0) }
         var byName: [String: Country] = [:]
         for sender in countries.reversed() {
-            byName[Gazetteer.fold(sender.iso2)] = sender
-            byName[Gazetteer.fold(sender.name)] = sender
+            if !byConsonants { byName[key(sender.iso2)] = sender }
+            byName[key(sender.name)] = sender
         }
-        return closestMatch(to: Gazetteer.fold(text), among: byName.keys).flatMap { byName[$0] }
+        return closestMatch(to: key(text), among: byName.keys).flatMap { byName[$0] }
     }
 }

@@ -15,6 +15,8 @@ public struct GeoJSONWriter: NetworkWriter {
     public var statuses: Set<PostStatus>?
     /// A UN region or subregion (as the gazetteer spells it) to keep; nil for the world.
     public var region: String?
+    /// The kinds of feature to write; nil for all (countries only where given boundaries).
+    public var kinds: Set<FeatureKind>?
 
     public init(decimals: Int = 6, statuses: Set<PostStatus>? = nil, region: String? = nil) {
         precondition((1...9).contains(decimals), "decimals must be 1 to 9")
@@ -38,7 +40,7 @@ public struct GeoJSONWriter: NetworkWriter {
     }
 
     private func write(_ snapshot: Snapshot, countries: Countries?, to out: inout FeatureStream) throws {
-        let features = NetworkFeatures(statuses: statuses, region: region).features(snapshot, boundaries: countries?.boundaries)
+        let features = NetworkFeatures(statuses: statuses, region: region, kinds: kinds).features(snapshot, boundaries: countries?.boundaries)
         for feature in features {
             let geometry: String?
             switch feature.shape {

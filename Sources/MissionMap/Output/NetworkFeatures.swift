@@ -27,26 +27,32 @@ struct NetworkFeatures {
     var statuses: Set<PostStatus>?
     /// A UN region or subregion to keep; nil for the world.
     var region: String?
+    /// The kinds of feature to keep; nil for all.
+    var kinds: Set<FeatureKind>?
 
     /// The features of a snapshot; countries only with boundaries, in the file's order.
     func features(_ snapshot: Snapshot, boundaries: Boundaries?) -> [NetworkFeature] {
         let inRegion = { (country: Country) in region.map { country.isIn($0) } ?? true }
+        let wants = { (kind: FeatureKind) in kinds?.contains(kind) ?? true }
         var features: [NetworkFeature] = []
-        for state in snapshot.posts where statuses?.contains(state.status) ?? true && inRegion(snapshot.counterpart(state.post)) {
+        for state in snapshot.posts where wants(.post) && statuses?.contains(state.status) ?? true && inRegion(snapshot.counterpart(state.post)) {
             features.append(NetworkFeature(id: state.post.id, shape: .point(state.post.location), properties: postProperties(state)))
         }
-        if statuses?.contains(.crossAccredited) ?? true {
+        if wants(.accreditation), statuses?.contains(.crossAccredited) ?? true {
             for link in snapshot.accreditations where inRegion(snapshot.counterpart(link.to.post)) {
                 let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
                 features.append(NetworkFeature(id: "\(link.from.post.id)>\(link.to.post.id)", shape: .lines(Antimeridian.split(path)), properties: JSONText.object([
                     "kind": JSONText.string("accreditation"),
+                    "name": JSONText.string("\(Self.name(link.from.post)) covers \(link.to.post.host.name)"),
                     "from": JSONText.string(link.from.post.id),
+                    "sender": JSONText.string(link.to.post.sender.iso2),
                     "host": JSONText.string(link.to.post.host.iso2),
                     "since": JSONText.string(link.to.accreditedSince?.description),
+                    "note": JSONText.string(link.to.basis.note),
                 ])))
             }
         }
-        if let boundaries {
+        if let boundaries, wants(.country) {
             // The country looked from is marked as such: `sender` in a sender's export, and,
             // in a host's, `host` (a value of host_status no post gives, so no map or filter
             // mistakes it for a sender's status).
@@ -77,10 +83,19 @@ struct NetworkFeatures {
         return features
     }
 
+    /// A post as a map labels it: its city, then whose and what ("Madrid (KP embassy)"), so
+    /// that the posts of several senders in one city (Geneva) stay apart.
+    static func name(_ post: Post) -> String {
+        "\(post.city) (\(post.sender.iso2) \(post.type.rawValue.replacingOccurrences(of: "-", with: " ")))"
+    }
+
+    /// The post's properties; `note` and `source` are those of the row its status rests on
+    /// (the last event up to the date), so that the two always speak of the same row.
     func postProperties(_ state: PostState) -> String {
         let post = state.post
         return JSONText.object([
             "kind": JSONText.string("post"),
+            "name": JSONText.string(Self.name(post)),
             "id": JSONText.string(post.id),
             "sender": JSONText.string(post.sender.iso2),
             "host": JSONText.string(post.host.iso2),
@@ -95,6 +110,7 @@ struct NetworkFeatures {
             "subregion": JSONText.string(post.host.subregion),
             "counted": post.counted ? "true" : "false",
             "source": JSONText.string(state.basis.source),
+            "note": JSONText.string(state.basis.note),
         ])
     }
 }

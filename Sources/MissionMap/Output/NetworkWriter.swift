@@ -10,6 +10,8 @@ public protocol NetworkWriter: Sendable {
     var statuses: Set<PostStatus>? { get set }
     /// A UN region or subregion (as the gazetteer spells it) to keep; nil for the world.
     var region: String? { get set }
+    /// The kinds of feature to write; nil for all (countries only where given boundaries).
+    var kinds: Set<FeatureKind>? { get set }
 
     /// Writes several snapshots into one document, in pieces to `sink` (countries, if given,
     /// per snapshot).

@@ -6,7 +6,7 @@ public enum ReconciliationFormatter {
         switch format {
         case .table: return heading(rows) + "\n\n" + table(rows, withSources: false).aligned()
         case .markdown: return table(rows, withSources: true).markdown()
-        case .csv: return table(rows, withSources: true).csv()
+        case .csv: return table(rows, withSources: true, forMachines: true).csv()
         case .json:
             struct Row: Encodable {
                 let date: String, direction: String, country: String, scope: String
@@ -27,12 +27,15 @@ public enum ReconciliationFormatter {
         return "\(rows.count) published counts: \(rows.count - differ) agree with the log, \(differ) differ"
     }
 
-    static func table(_ rows: [Reconciliation], withSources: Bool) -> TextTable {
-        var columns = ["date", "count", "scope", "published", "log", "unknown", "tolerance", "verdict"]
+    /// For machines (CSV), the direction and country have columns of their own, as in the JSON,
+    /// so that a row can be filtered by sender or host without parsing `count`.
+    static func table(_ rows: [Reconciliation], withSources: Bool, forMachines: Bool = false) -> TextTable {
+        var columns = ["date"] + (forMachines ? ["direction", "country"] : []) + ["count", "scope", "published", "log", "unknown", "tolerance", "verdict"]
         if withSources { columns += ["source", "note"] }
         return TextTable(columns: columns, rows: rows.map { r in
             let who = r.count.direction == .abroad ? "\(r.count.country.iso2) abroad" : "in \(r.count.country.iso2)"
-            var cells: [TextTable.Cell] = [.text(r.count.date.description), .text(who), .text(r.count.scope.text.isEmpty ? "open posts" : r.count.scope.text),
+            let sides: [TextTable.Cell] = forMachines ? [.text(r.count.direction.rawValue), .text(r.count.country.iso2)] : []
+            var cells: [TextTable.Cell] = [.text(r.count.date.description)] + sides + [.text(who), .text(r.count.scope.text.isEmpty ? "open posts" : r.count.scope.text),
                                            .number("\(r.count.figure)"), .number("\(r.tool)"), .number("\(r.unknown)"),
                                            .number("±\(r.count.tolerance)"), .text(r.verdict)]
             if withSources { cells += [.text(r.count.source), .text(r.count.note)] }

@@ -15,13 +15,19 @@ public enum SummaryFormatter {
         }
     }
 
-    /// Several senders' summaries as one CSV table, a `sender` column first.
+    /// Summaries (one sender's, several senders', or a host's) as one CSV table: `as_of` and
+    /// `sender` (`host` for a host's summary) on every row, and the same `open_<type>` columns on
+    /// every row (the types of all the summaries, zero where a sender has none), so that every
+    /// row has the header's fields.
     public static func csv(_ summaries: [Summary]) -> String {
         guard let first = summaries.first else { return "" }
-        var merged = table(first, forHumans: false)
-        merged.columns.insert("sender", at: 0)
+        let types = Set(summaries.flatMap { ($0.regions + [$0.world]).flatMap(\.byType.keys) }).sorted { $0.rawValue < $1.rawValue }
+        var merged = table(first, forHumans: false, types: types)
+        let key = first.sender == nil && first.host != nil ? "host" : "sender"
+        merged.columns.insert(contentsOf: ["as_of", key], at: 0)
         merged.rows = summaries.flatMap { summary in
-            table(summary, forHumans: false).rows.map { [.text(summary.sender?.iso2 ?? "")] + $0 }
+            let who = summary.sender?.iso2 ?? summary.host?.iso2 ?? ""
+            return table(summary, forHumans: false, types: types).rows.map { [.text(summary.asOf.description), .text(who)] + $0 }
         }
         return merged.csv()
     }
@@ -66,10 +72,13 @@ public enum SummaryFormatter {
 
     /// The rows as a table. For people: shares in percent and changes in brackets; for
     /// machines (CSV): plain numbers, changes in columns of their own, open posts by type.
-    static func table(_ summary: Summary, forHumans: Bool) -> TextTable {
+    /// `types` are the `open_<type>` columns for machines; by default those of this summary.
+    /// Changes of shares are in percentage points: `+3.1 pp` for people, and for machines in
+    /// columns named `…_change_pp`.
+    static func table(_ summary: Summary, forHumans: Bool, types: [PostType]? = nil) -> TextTable {
         let rows = summary.regions + [summary.world]
         let changes = summary.changes.map { $0 + [summary.worldChange!] }
-        let types = Set(rows.flatMap(\.byType.keys)).sorted { $0.rawValue < $1.rawValue }
+        let types = types ?? Set(rows.flatMap(\.byType.keys)).sorted { $0.rawValue < $1.rawValue }
         var fields: [Field] = [
             Field("open", "open") { Double($0.open) },
             Field("cross_accredited", "cross-accr.") { Double($0.crossAccredited) },
@@ -91,8 +100,13 @@ public enum SummaryFormatter {
         func text(_ value: Double?, _ field: Field, change: Bool) -> String {
             guard let value else { return forHumans ? "–" : "" }
             if forHumans && field.percent {
-                let percent = fixedDecimal(value * 100, 1) + "%"
-                return change && value > 0 ? "+" + percent : percent
+                let points = fixedDecimal(value * 100, 1)
+                return change ? (value > 0 ? "+" : "") + points + " pp" : points + "%"
+            }
+            if change && field.percent {
+                // A change of a share is a difference of percentages: in points, to the same precision.
+                let points = fixedDecimal(value * 100, field.places - 2)
+                return value > 0 ? "+" + points : points
             }
             let number = fixedDecimal(value, field.places)
             return change && value > 0 ? "+" + number : number
@@ -100,7 +114,7 @@ public enum SummaryFormatter {
         var columns = [summary.by.rawValue]
         for field in fields {
             columns.append(forHumans ? field.human : field.name)
-            if !forHumans && changes != nil { columns.append(field.name + "_change") }
+            if !forHumans && changes != nil { columns.append(field.name + (field.percent ? "_change_pp" : "_change")) }
         }
         let cells: [[TextTable.Cell]] = rows.enumerated().map { i, row in
             var cells: [TextTable.Cell] = [.text(row.region)]

@@ -22,6 +22,8 @@ public struct TopoJSONWriter: NetworkWriter {
     public var statuses: Set<PostStatus>?
     /// A UN region or subregion (as the gazetteer spells it) to keep; nil for the world.
     public var region: String?
+    /// The kinds of feature to write; nil for all (countries only where given boundaries).
+    public var kinds: Set<FeatureKind>?
 
     /// The name of the topology's one object.
     public static let objectName = "network"
@@ -40,7 +42,7 @@ public struct TopoJSONWriter: NetworkWriter {
     /// in pieces to `sink`. Arcs and the transform need every position, so the topology is
     /// made whole before the first piece.
     public func write(_ snapshots: [Snapshot], countries: Countries? = nil, to sink: (String) throws -> Void) throws {
-        let selection = NetworkFeatures(statuses: statuses, region: region)
+        let selection = NetworkFeatures(statuses: statuses, region: region, kinds: kinds)
         let features = snapshots.flatMap { selection.features($0, boundaries: countries?.boundaries) }
         var codes: [String] = [], seen: Set<String> = []
         for feature in features {

@@ -31,6 +31,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this UN region or subregion (Africa, Europe, Western Asia, ...).", valueName: "name"))
     var region: String?
 
+    @Option(help: ArgumentHelp("Only these kinds of feature, comma-separated (post, accreditation, country; country reads the boundaries as --countries does): one kind alone converts to a Shapefile.", valueName: "list"))
+    var kind: String?
+
     @Option(help: ArgumentHelp("Decimal places of coordinates, 1 to 9 (for TopoJSON, the quantisation grid).", valueName: "n"))
     var precision = 6
 
@@ -43,6 +46,7 @@ struct ExportCommand: ParsableCommand {
         try StandardInputUse.check(["--missions": log.missions, "--boundaries": geography.boundaries])
         guard (1...9).contains(precision) else { throw ValidationError("--precision must be from 1 to 9") }
         _ = try statuses()
+        _ = try kinds()
         _ = try resolvedFormat()
     }
 
@@ -62,17 +66,37 @@ struct ExportCommand: ParsableCommand {
         })
     }
 
+    /// The kinds asked for with --kind; nil for all.
+    func kinds() throws -> Set<FeatureKind>? {
+        guard let kind else { return nil }
+        return Set(try kind.split(separator: ",", omittingEmptySubsequences: false).map {
+            let word = $0.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let value = FeatureKind(rawValue: word) else {
+                throw ValidationError("unknown kind '\(Echo.quoted(word))' in --kind: expected \(FeatureKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return value
+        })
+    }
+
+    /// Whether the country polygons are written: --countries, or country in --kind.
+    func withCountries() throws -> Bool {
+        try countries || kinds()?.contains(.country) == true
+    }
+
     func run() throws {
         try reportingErrors {
+            let countries = try withCountries()
             let inputs = try Inputs.read(log: log, boundaries: countries ? geography : nil)
             let request = try inputs.request(selection, log: log, date: date.resolve(), region: region)
             let session = countries ? inputs.session : nil
             switch try resolvedFormat() {
             case .geojson:
-                let writer = GeoJSONWriter(decimals: precision, statuses: try statuses())
+                var writer = GeoJSONWriter(decimals: precision, statuses: try statuses())
+                writer.kinds = try kinds()
                 try out.stream { sink in try writer.write(request, countriesIn: session, to: sink) }
             case .topojson:
-                let writer = TopoJSONWriter(decimals: precision, statuses: try statuses())
+                var writer = TopoJSONWriter(decimals: precision, statuses: try statuses())
+                writer.kinds = try kinds()
                 try out.stream { sink in try writer.write(request, countriesIn: session, to: sink) }
             }
         }

@@ -22,16 +22,18 @@ struct ReconcileCommand: ParsableCommand {
             completion: .file(extensions: ["csv"]))
     var counts: String?
 
-    @Option(help: "Output format: table, csv, json or markdown.")
-    var format: SummaryFormatter.Format = .table
+    @Option(help: TextFormat.help)
+    var format: SummaryFormatter.Format?
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptionsOf<TextFormat>
 
     func validate() throws {
         try StandardInputUse.check(["--missions": log.missions, "--counts": counts])
+        _ = try TextFormat.choice.resolve(given: format, output: out.output)
     }
 
     func run() throws {
+        let format = try TextFormat.choice.resolve(given: format, output: out.output)
         try reportingErrors {
             let inputs = try Inputs.read(log: log)
             let file = counts ?? inputs.files.publishedCounts

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MissionMap
 
-extension SummaryFormatter.Format: ExpressibleByArgument {}
 extension Summary.Grouping: ExpressibleByArgument {}
 
 struct SummaryCommand: ParsableCommand {
@@ -22,20 +21,22 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .customLong("compare-to"), help: ArgumentHelp("Add each figure's change since this date (YYYY-MM-DD).", valueName: "date"))
     var compareTo: Day?
 
-    @Option(help: "Output format: table, csv, json or markdown.")
-    var format: SummaryFormatter.Format = .table
+    @Option(help: TextFormat.help)
+    var format: SummaryFormatter.Format?
 
     @Option(help: ArgumentHelp("Worker threads for several senders (default: the number of cores).", valueName: "n"))
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
-    @OptionGroup var out: OutputOptions
+    @OptionGroup var out: OutputOptionsOf<TextFormat>
 
     func validate() throws {
         try StandardInputUse.check(["--missions": log.missions, "--boundaries": geography.boundaries])
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
+        _ = try TextFormat.choice.resolve(given: format, output: out.output)
     }
 
     func run() throws {
+        let format = try TextFormat.choice.resolve(given: format, output: out.output)
         try reportingErrors {
             // The geography (land arrangement) is built while the log is read, unless several
             // senders will give each worker its own.

@@ -4,7 +4,7 @@ import MissionMap
 
 /// Which posts a command is about.
 struct SelectionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export, summary and timeline also take several, comma-separated, or 'all'); KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
+    @Option(name: .long, help: ArgumentHelp("The sending state: ISO 3166-1 code or English name (export, summary, timeline and changes also take several, comma-separated, or 'all'); KP for the bundled log, the only sender of a log with one.", valueName: "iso2"))
     var sender: String?
 
     @Option(name: .long, help: ArgumentHelp("Look from a host instead: every sender's posts in this country (ISO 3166-1 code or English name); export, summary, changes and render.", valueName: "iso2"))
@@ -42,8 +42,8 @@ extension Selection {
     func single() throws -> Country {
         switch self {
         case .sender(let sender): return sender
-        case .all: throw CommandFailure("--sender all is for export, summary and timeline")
-        case .senders: throw CommandFailure("several senders are for export, summary and timeline: name one with --sender")
+        case .all: throw CommandFailure("--sender all is for export, summary, timeline and changes")
+        case .senders: throw CommandFailure("several senders are for export, summary, timeline and changes: name one with --sender")
         case .host: throw CommandFailure("--host looks from a host: this needs one sender, named with --sender")
         }
     }

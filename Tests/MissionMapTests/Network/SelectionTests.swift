@@ -28,6 +28,19 @@ import Testing
         #expect(message { try two.sender(named: "Celand", fallback: nil, log: "two.csv") } == "unknown sender 'Celand'; did you mean Ceeland (CC)? Senders in two.csv: AA, CC.")
         #expect(message { try one.sender(named: "Zork", fallback: nil, log: "one.csv") } == "unknown sender 'Zork'. Senders in one.csv: AA.")
     }
+
+    @Test func aNameCloseToACountryOutsideTheLogIsNamedAndToldAbsent() {
+        #expect(message { try one.sender(named: "Beelnd", fallback: nil, log: "one.csv") }
+            == "unknown sender 'Beelnd'; did you mean Beeland (BB)? It has no posts in one.csv. Senders in one.csv: AA.")
+        #expect(message { try one.host(named: "Alnd", log: "one.csv") }
+            == "unknown host 'Alnd'; did you mean Aland (AA)? It holds no post in one.csv. Hosts in one.csv: BB.")
+    }
+
+    @Test func vowelsLeftOutAreForgivenInHints() {
+        #expect(consonantSkeleton("iceland") == "iclnd")
+        #expect(consonantSkeleton("islnd") == "islnd")
+        #expect(editDistance(consonantSkeleton("islnd"), consonantSkeleton("iceland")) == 1)
+    }
 }
 
 @Suite(.tags(.unit)) struct SelectionParsingTests {
