@@ -86,7 +86,8 @@ def alternates(city, ascii_name):
     out = []
     for a in sorted(set(city["alternatenames"]), key=lambda a: (len(a), a)):
         a = a.strip()
-        if not a or "|" in a or not latin(a) or not any(ch.isupper() for ch in a):
+        if not a or "|" in a or not latin(a) or not any(ch.isupper() for ch in a) \
+                or any(unicodedata.category(ch).startswith("C") for ch in a):  # control, format
             continue
         if a.isupper() and len(a) <= 4:
             continue

@@ -279,12 +279,41 @@ private struct RowReader {
             }
         }
         guard let host else { return nil }
-        if let location = gazetteer.location(ofCity: r["city"], in: host) { return location }
+        let match: CityMatch
+        do { match = try gazetteer.match(city: r["city"], in: host) } catch let error as DataError {
+            fail(error)
+            return nil
+        } catch {
+            fail(r.line, "\(error)")
+            return nil
+        }
         let gazetteer = gazetteer
-        fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; "
-            + (gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
-                ?? "known there: \(gazetteer.cityNames(in: host).joined(separator: ", "))"))
+        switch match {
+        case .found(let location):
+            return location
+        case .ambiguous(let candidates):
+            fail(r.line, Self.ambiguity(r["city"], in: host, candidates))
+        case .none:
+            fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; "
+                + (gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
+                    ?? "known there: \(Self.some(gazetteer.cityNames(in: host)))"))
+        }
         return nil
+    }
+
+    /// The message for a name that fits several cities of a host, each with its people and place.
+    static func ambiguity(_ name: String, in host: String, _ candidates: [GeoNamesCities.Entry]) -> String {
+        let shown = candidates.prefix(5).map { c in
+            "\(c.name) (\(groupedNumber(c.population)) people, at \(fixedDecimal(c.location.y, 4)),\(fixedDecimal(c.location.x, 4)))"
+        }
+        let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
+        return "city '\(Echo.quoted(name))' in \(host) is ambiguous: \(candidates.count) cities match, "
+            + "\(shown.joined(separator: "; "))\(more); give lat/lon, or a name only one of them has (such as its full name in GeoNames)"
+    }
+
+    /// Up to ten names, and how many more.
+    static func some(_ names: [String]) -> String {
+        names.count <= 10 ? names.joined(separator: ", ") : names.prefix(10).joined(separator: ", ") + " and \(names.count - 10) more"
     }
 }
 
