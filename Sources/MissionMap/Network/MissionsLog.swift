@@ -63,7 +63,7 @@ public enum MissionsLog {
 /// incomplete.
 private struct RowReader {
     struct PostBuilder {
-        let sender: String, host: String, city: String, type: PostType, location: XY, line: Int, counted: Bool
+        let sender: String, host: String, city: String, type: PostType, location: XY, locationTyped: Bool, line: Int, counted: Bool
         var events: [MissionEvent]
         /// Lines of the rows seen, by (date, event, accredited_from), to catch repeated rows.
         var seen: [String: Int] = [:]
@@ -73,7 +73,7 @@ private struct RowReader {
             // Stable sort: rows on the same date keep file order.
             let sorted = events.enumerated().sorted { ($0.element.date.knownBy, $0.offset) < ($1.element.date.knownBy, $1.offset) }
             return Post(id: id, sender: gazetteer.country(code: sender)!, host: gazetteer.country(code: host)!, city: city, type: type, location: location,
-                        events: sorted.map(\.element), line: line, counted: counted)
+                        locationTyped: locationTyped, events: sorted.map(\.element), line: line, counted: counted)
         }
     }
 
@@ -208,6 +208,7 @@ private struct RowReader {
             let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
             let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
             builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: location,
+                                       locationTyped: !r["lat"].isEmpty,
                                        line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)], seen: [key: r.line])
             order.append(id)
             return

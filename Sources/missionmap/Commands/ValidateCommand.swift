@@ -5,8 +5,10 @@ import MissionMap
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a missions log against the gazetteer: every row, and the order of every post's events."
+        abstract: "Check a missions log against the gazetteer: every row, the order of every post's events, and that typed lat/lon lie in the host."
     )
+
+    @OptionGroup var boundaries: BoundariesOptions
 
     @Argument(help: ArgumentHelp("The missions log (CSV) to check, - for standard input; the bundled one if absent.", valueName: "file"),
               completion: .file(extensions: ["csv"]))
@@ -15,7 +17,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let log = LogOptions.named(file)
-            let inputs = try Inputs.read(log: log)
+            let inputs = try Inputs.read(log: log, boundaries: boundaries)
+            _ = try inputs.checkedBoundaries()
             let network = inputs.network
             let path = FileBytes.displayName(log.path(inputs.files))
             let events = network.posts.reduce(0) { $0 + $1.events.count }

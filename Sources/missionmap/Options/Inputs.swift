@@ -44,6 +44,13 @@ struct Inputs {
         done.wait()
         let network = try slot.result.withLock { $0! }.get()
         for warning in network.warnings { printError(warning.description) }
+        // Typed coordinates are checked where the boundaries are at hand; boundaries that
+        // failed to read are reported by `request`, in their turn.
+        if let loaded = try? read?.get() {
+            let file = FileBytes.displayName(path)
+            let misplaced = try PostLocationCheck.errors(in: network, file: file, boundaries: loaded, session: session)
+            if !misplaced.isEmpty { throw DataErrors(file: file, misplaced) }
+        }
         let inputs = Inputs(files: files, network: network, logName: log.name, session: session,
                             boundaries: read, bundledBoundaries: bundled)
         return (inputs, built)
