@@ -14,6 +14,10 @@ struct ValidateCommand: ParsableCommand {
               completion: .file(extensions: ["csv"]))
     var file: String?
 
+    func validate() throws {
+        try StandardInputUse.check(["the file": file, "--boundaries": boundaries.boundaries])
+    }
+
     func run() throws {
         try reportingErrors {
             let log = LogOptions.named(file)
