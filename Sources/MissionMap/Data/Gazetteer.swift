@@ -80,9 +80,7 @@ public struct Gazetteer: Sendable {
             throw DataError(file: file, line: r.line, "\(name) '\(Echo.quoted(r[column]))' is not a plain decimal number (such as -12.5 or 1.25e1)")
         }
         guard let lat = NumberText.decimal(r["lat"]), lat.isFinite, (-90...90).contains(lat) else {
-            let swapped = NumberText.decimal(r["lon"]).map { abs($0) <= 90 } ?? false
-            throw DataError(file: file, line: r.line, "latitude '\(Echo.quoted(r["lat"]))' is not a number from -90 to 90"
-                + (swapped ? " (lat comes first: are lat and lon swapped?)" : ""))
+            throw DataError(file: file, line: r.line, "latitude '\(Echo.quoted(r["lat"]))' is not a number from -90 to 90")
         }
         guard let lon = NumberText.decimal(r["lon"]), lon.isFinite, (-180...180).contains(lon) else {
             throw DataError(file: file, line: r.line, "longitude '\(Echo.quoted(r["lon"]))' is not a number from -180 to 180")
