@@ -6,7 +6,7 @@ import Testing
 /// PREFIX/share/missionmap, and needs nothing from the Swift toolchain.
 @Suite(.tags(.endToEnd)) struct InstallTests {
     /// The files the binary reads at run time, and the data's README: nothing more.
-    static let dataFiles = ["README.md", "capitals.csv", "checks/published-counts.csv", "cities.csv",
+    static let dataFiles = ["README.md", "capitals.csv", "checks/published-counts.csv", "cities.csv", "cities15000.csv",
                             "countries50.geojson", "country-aliases.csv", "missions.csv"]
 
     /// No MISSIONMAP_DATA, no LD_LIBRARY_PATH, no toolchain on PATH: `env -i PATH=/usr/bin:/bin`.

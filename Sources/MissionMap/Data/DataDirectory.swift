@@ -51,6 +51,7 @@ public struct DataDirectory: Sendable {
 
     public var capitals: String { url.appendingPathComponent("capitals.csv").path }
     public var cities: String { url.appendingPathComponent("cities.csv").path }
+    public var geonamesCities: String { url.appendingPathComponent("cities15000.csv").path }
     public var aliases: String { url.appendingPathComponent("country-aliases.csv").path }
     public var boundaries: String { url.appendingPathComponent("countries50.geojson").path }
     public var missions: String { url.appendingPathComponent("missions.csv").path }
@@ -68,8 +69,8 @@ public struct DataDirectory: Sendable {
     /// How maps name the bundled missions log as their data source.
     public static let bundledMissionsLabel = "missionmap's bundled log (Geo/missions.csv)"
 
-    /// The gazetteer of the bundled data: capitals, cities and country aliases.
+    /// The gazetteer of the bundled data: capitals, cities, country aliases and GeoNames' cities.
     public func gazetteer() throws -> Gazetteer {
-        try Gazetteer(capitalsFile: capitals, citiesFile: cities, aliasesFile: aliases)
+        try Gazetteer(capitalsFile: capitals, citiesFile: cities, aliasesFile: aliases, geonamesFile: geonamesCities)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import GeoKit
 
-/// Countries with their capitals, and the other cities that host posts: what posts are
-/// geocoded and grouped into regions with.
+/// Countries with their capitals, the hand-made cities that host posts, and GeoNames'
+/// cities of 15,000+ people (read on first use): what posts are geocoded and grouped into
+/// regions with.
 public struct Gazetteer: Sendable {
     public let countries: [Country]
     private let byCode: [String: Country]
@@ -11,10 +12,13 @@ public struct Gazetteer: Sendable {
     private let citiesByCountry: [String: [City]]
     /// Folded capital and city names per country, folded once rather than per lookup.
     private let placeKeys: [String: (capital: String, cities: [(key: String, location: XY)])]
+    /// GeoNames' cities, looked in after the capital and the hand-made cities; nil for none.
+    public let geonames: GeoNamesCities?
 
     /// A gazetteer; `aliases` maps other names (Ivory Coast, DPRK) to ISO alpha-2 codes.
-    public init(countries: [Country], cities: [City], aliases: [(iso2: String, alias: String)] = []) {
+    public init(countries: [Country], cities: [City], aliases: [(iso2: String, alias: String)] = [], geonames: GeoNamesCities? = nil) {
         self.countries = countries
+        self.geonames = geonames
         var byCode: [String: Country] = [:]
         var byName: [String: String] = [:]
         for c in countries {
@@ -32,8 +36,9 @@ public struct Gazetteer: Sendable {
         }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Loads `capitals.csv`, `cities.csv` and, if given, `country-aliases.csv`.
-    public init(capitalsFile: String, citiesFile: String, aliasesFile: String? = nil) throws {
+    /// Loads `capitals.csv`, `cities.csv` and, if given, `country-aliases.csv`; GeoNames'
+    /// cities file, if given, is read only when a city is not found in the others.
+    public init(capitalsFile: String, citiesFile: String, aliasesFile: String? = nil, geonamesFile: String? = nil) throws {
         let capitals = try CSVTable(contentsOf: capitalsFile, required: ["iso2", "iso3", "name", "capital", "lat", "lon", "region", "subregion"])
         var seen: [String: Int] = [:]
         let countries = try capitals.records.map { r in
@@ -66,7 +71,7 @@ public struct Gazetteer: Sendable {
                 return (r["iso2"].uppercased(), r["alias"])
             }
         }
-        self.init(countries: countries, cities: cities, aliases: aliases)
+        self.init(countries: countries, cities: cities, aliases: aliases, geonames: geonamesFile.map(GeoNamesCities.init(file:)))
     }
 
     /// Reads a row's `lat` and `lon` cells as a position, checking they are numbers in range.
@@ -118,25 +123,40 @@ public struct Gazetteer: Sendable {
 
     /// The closest known city of a country to a misspelt one; nil if none is close.
     public func suggestion(forCity text: String, in iso2: String) -> String? {
-        let names = Dictionary(cityNames(in: iso2).map { (Gazetteer.fold($0), $0) }, uniquingKeysWith: min)
+        guard let country = country(code: iso2) else { return nil }
+        // GeoNames' names come folded already: folding thousands again per message is slow.
+        let geonames = ((try? geonames?.cities(in: country.iso2)) ?? []).map { ($0.primary[0], $0.name) }
+        let listed = ([country.capital] + (citiesByCountry[country.iso2] ?? []).map(\.name)).map { (Gazetteer.fold($0), $0) }
+        let names = Dictionary(listed + geonames, uniquingKeysWith: { first, _ in first })
         return closestMatch(to: Gazetteer.fold(text), among: names.keys).flatMap { names[$0] }
     }
 
-    /// The position of a city in a country: its capital or one of its listed cities,
-    /// matched without regard to case or accents. An empty name means the capital.
+    /// The position of a city in a country, nil if unknown or ambiguous (see `match(city:in:)`).
     public func location(ofCity name: String, in iso2: String) -> XY? {
-        guard let country = country(code: iso2) else { return nil }
-        if name.allSatisfy(\.isWhitespace) { return country.capitalLocation }
-        let key = Gazetteer.fold(name)
-        guard let keys = placeKeys[country.iso2] else { return nil }
-        if key == keys.capital { return country.capitalLocation }
-        return keys.cities.first { $0.key == key }?.location
+        if case .found(let location)? = try? match(city: name, in: iso2) { return location }
+        return nil
     }
 
-    /// The names a city can be matched under in a country, for error messages.
+    /// A city in a country: its capital, one of its hand-made cities, or GeoNames' cities
+    /// (by the rule of `CityMatch`), matched without regard to case or accents. An empty
+    /// name means the capital. Throws if GeoNames' file, read now, cannot be read.
+    public func match(city name: String, in iso2: String) throws -> CityMatch {
+        guard let country = country(code: iso2) else { return .none }
+        if name.allSatisfy(\.isWhitespace) { return .found(country.capitalLocation) }
+        let key = Gazetteer.fold(name)
+        guard let keys = placeKeys[country.iso2] else { return .none }
+        if key == keys.capital { return .found(country.capitalLocation) }
+        if let city = keys.cities.first(where: { $0.key == key }) { return .found(city.location) }
+        return try geonames?.match(name, in: country.iso2) ?? .none
+    }
+
+    /// The names a city can be matched under in a country, for error messages: the capital,
+    /// the hand-made cities, then GeoNames' cities, most populous first.
     public func cityNames(in iso2: String) -> [String] {
         guard let country = country(code: iso2) else { return [] }
-        return [country.capital] + (citiesByCountry[country.iso2] ?? []).map(\.name)
+        let listed = [country.capital] + (citiesByCountry[country.iso2] ?? []).map(\.name)
+        let more = ((try? geonames?.cities(in: country.iso2)) ?? []).map(\.name)
+        return listed + more.filter { !listed.contains($0) }
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")

@@ -63,7 +63,7 @@ public enum MissionsLog {
 /// incomplete.
 private struct RowReader {
     struct PostBuilder {
-        let sender: String, host: String, city: String, type: PostType, location: XY, line: Int, counted: Bool
+        let sender: String, host: String, city: String, type: PostType, location: XY, locationTyped: Bool, line: Int, counted: Bool
         var events: [MissionEvent]
         /// Lines of the rows seen, by (date, event, accredited_from), to catch repeated rows.
         var seen: [String: Int] = [:]
@@ -73,7 +73,7 @@ private struct RowReader {
             // Stable sort: rows on the same date keep file order.
             let sorted = events.enumerated().sorted { ($0.element.date.knownBy, $0.offset) < ($1.element.date.knownBy, $1.offset) }
             return Post(id: id, sender: gazetteer.country(code: sender)!, host: gazetteer.country(code: host)!, city: city, type: type, location: location,
-                        events: sorted.map(\.element), line: line, counted: counted)
+                        locationTyped: locationTyped, events: sorted.map(\.element), line: line, counted: counted)
         }
     }
 
@@ -208,6 +208,7 @@ private struct RowReader {
             let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
             let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
             builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: location,
+                                       locationTyped: !r["lat"].isEmpty,
                                        line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)], seen: [key: r.line])
             order.append(id)
             return
@@ -279,12 +280,41 @@ private struct RowReader {
             }
         }
         guard let host else { return nil }
-        if let location = gazetteer.location(ofCity: r["city"], in: host) { return location }
+        let match: CityMatch
+        do { match = try gazetteer.match(city: r["city"], in: host) } catch let error as DataError {
+            fail(error)
+            return nil
+        } catch {
+            fail(r.line, "\(error)")
+            return nil
+        }
         let gazetteer = gazetteer
-        fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; "
-            + (gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
-                ?? "known there: \(gazetteer.cityNames(in: host).joined(separator: ", "))"))
+        switch match {
+        case .found(let location):
+            return location
+        case .ambiguous(let candidates):
+            fail(r.line, Self.ambiguity(r["city"], in: host, candidates))
+        case .none:
+            fail(r.line, "unknown city '\(Echo.quoted(r["city"]))' in \(host) and no lat/lon given; "
+                + (gazetteer.suggestion(forCity: r["city"], in: host).map { "did you mean \($0)?" }
+                    ?? "known there: \(Self.some(gazetteer.cityNames(in: host)))"))
+        }
         return nil
+    }
+
+    /// The message for a name that fits several cities of a host, each with its people and place.
+    static func ambiguity(_ name: String, in host: String, _ candidates: [GeoNamesCities.Entry]) -> String {
+        let shown = candidates.prefix(5).map { c in
+            "\(c.name) (\(groupedNumber(c.population)) people, at \(fixedDecimal(c.location.y, 4)),\(fixedDecimal(c.location.x, 4)))"
+        }
+        let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
+        return "city '\(Echo.quoted(name))' in \(host) is ambiguous: \(candidates.count) cities match, "
+            + "\(shown.joined(separator: "; "))\(more); give lat/lon, or a name only one of them has (such as its full name in GeoNames)"
+    }
+
+    /// Up to ten names, and how many more.
+    static func some(_ names: [String]) -> String {
+        names.count <= 10 ? names.joined(separator: ", ") : names.prefix(10).joined(separator: ", ") + " and \(names.count - 10) more"
     }
 }
 

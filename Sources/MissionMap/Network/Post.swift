@@ -24,6 +24,8 @@ public struct Post: Sendable, Identifiable {
     public let type: PostType
     /// `XY(lon, lat)` of the city (or the explicit coordinates of the row).
     public let location: XY
+    /// Whether `location` was typed into the first row's lat/lon rather than found by the city.
+    public let locationTyped: Bool
     /// Events in date order; rows with the same date keep their order in the file.
     public let events: [MissionEvent]
     /// The file line of the post's first row.

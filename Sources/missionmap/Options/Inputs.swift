@@ -44,9 +44,20 @@ struct Inputs {
         done.wait()
         let network = try slot.result.withLock { $0! }.get()
         for warning in network.warnings { printError(warning.description) }
+        // Typed coordinates are checked where the boundaries are at hand; boundaries that
+        // failed to read are reported by `request`, in their turn.
+        if let loaded = try? read?.get() {
+            try checkLocations(network, file: FileBytes.displayName(path), boundaries: loaded, session: session)
+        }
         let inputs = Inputs(files: files, network: network, logName: log.name, session: session,
                             boundaries: read, bundledBoundaries: bundled)
         return (inputs, built)
+    }
+
+    /// Throws an error for each post whose typed lat/lon lies outside its host (`PostLocationCheck`).
+    static func checkLocations(_ network: Network, file: String, boundaries: Boundaries, session: GeoSession) throws {
+        let misplaced = try PostLocationCheck.errors(in: network, file: file, boundaries: boundaries, session: session)
+        if !misplaced.isEmpty { throw DataErrors(file: file, misplaced) }
     }
 
     /// Reads the log, and the boundaries if `boundaries` is given (see above).

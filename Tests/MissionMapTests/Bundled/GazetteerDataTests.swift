@@ -56,6 +56,47 @@ import Testing
         #expect(Set(outside) == listed, "every place outside is listed, and every listed one is really outside")
     }
 
+    /// GeoNames' cities (`cities15000.csv`): every one in its country or within 25 km, except
+    /// those of `checks/city-exceptions.csv`, each with its reason (islands not drawn at
+    /// 1:50m, borders NE draws elsewhere), whose distances the test measures again.
+    @Test func everyGeoNamesCityLiesInItsCountry() throws {
+        let session = try GeoSession()
+        let boundaries = try Boundaries(file: Repo.data.boundaries, session: session)
+        let table = try CSVTable(contentsOf: Repo.data.geonamesCities, required: ["iso2", "name", "lat", "lon", "geonameid"])
+        let listed = try CSVTable(contentsOf: Repo.data.url.appendingPathComponent("checks/city-exceptions.csv").path,
+                                  required: ["iso2", "geonameid", "name", "distance_km", "reason"])
+        let allowed = Dictionary(uniqueKeysWithValues: listed.records.map { ($0["geonameid"], (km: Double($0["distance_km"]) ?? 0, reason: $0["reason"])) })
+        #expect(table.records.count > 30_000)
+        var hosts: [String: (PostLocationCheck.Host, PreparedGeometry)?] = [:]
+        var outside: [String] = [], skipped = 0
+        for r in table.records {
+            let iso2 = r["iso2"]
+            if hosts[iso2] == nil {
+                hosts[iso2] = try boundaries.shape(iso2, in: session).map {
+                    let valid = try $0.validOrRepaired()
+                    return (try PostLocationCheck.Host(valid, session), try valid.prepared())
+                }
+            }
+            guard let (host, prepared) = hosts[iso2] ?? nil else {
+                skipped += 1
+                continue
+            }
+            let point = try Gazetteer.location(r, file: table.file)
+            if try prepared.contains(session.geos.point(point)) { continue }
+            // Within 0.2238° (planar, in degrees) is within 25 km: no degree is longer than 111.7 km.
+            if try prepared.geometry.distance(to: session.geos.point(point)) * 111.7 <= Self.limitKm { continue }
+            let km = try host.kmOutside(point)
+            if km <= Self.limitKm { continue }
+            outside.append(r["geonameid"])
+            let exception = try #require(allowed[r["geonameid"]], "\(r["name"]) (\(iso2), \(r["geonameid"])) is \(km) km outside, with no listed exception")
+            #expect(abs(exception.km - km) < 1, "\(r["name"]): the exception says \(exception.km) km, measured \(km)")
+            #expect(!exception.reason.isEmpty)
+        }
+        #expect(Set(outside) == Set(allowed.keys), "every city outside is listed, and every listed one is really outside")
+        // Every code of the file is a unit of the boundaries (capitals.csv has one row per unit).
+        #expect(skipped == 0, "\(skipped) cities of codes the boundaries lack")
+    }
+
     @Test func everyCapitalAgreesWithTheSecondSource() throws {
         let check = try CSVTable(contentsOf: Repo.data.url.appendingPathComponent("checks/capitals-countryinfo.csv").path,
                                  required: ["iso2", "capital", "lat", "lon", "source"])
