@@ -136,6 +136,6 @@ import FoundationXML
         #expect(run.status == 1 && run.stderr.contains("did you mean North Korea (KP)?"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: file))
         let all = try CLI.missionmap(["render", "--sender", "all", "-o", file])
-        #expect(all.status == 1 && all.stderr == "missionmap: error: --sender all is for export, summary and timeline\n")
+        #expect(all.status == 1 && all.stderr == "missionmap: error: --sender all is for export, summary, timeline and changes\n")
     }
 }

@@ -4,7 +4,13 @@ import MissionMap
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the network on a date as GeoJSON (RFC 7946) or TopoJSON: posts as points, cross-accreditations as great-circle lines, optionally host countries as polygons."
+        abstract: "Write the network on a date as GeoJSON (RFC 7946) or TopoJSON: posts as points, cross-accreditations as great-circle lines, optionally host countries as polygons.",
+        discussion: """
+        Examples:
+          missionmap export --as-of 2024-02-01 -o kp.geojson
+          missionmap export --host KP --countries -o in-kp.topojson
+          missionmap export --kind post -o posts.geojson && ogr2ogr -f "ESRI Shapefile" posts.shp posts.geojson
+        """
     )
 
     /// What `export` writes: the same features either way.

@@ -8,6 +8,10 @@ struct GalleryCommand: ParsableCommand {
         abstract: "Write the README's gallery (maps, GeoJSON, figures) from the bundled data, in one process on every core; or the same set for your own log.",
         discussion: """
         With --missions, --sender, --host or --as-of, the gallery is of that log and view: for each date a world map, the posts as GeoJSON and the summary (JSON and text); with two dates or more, the changes between the first and the last and a timeline chart. The dates are --as-of (one or more), else the day of the log's last event and, where it is another day, the day its network had the most open posts. With --host, the maps look from the host (its senders), as the bundled gallery's Pyongyang maps do.
+
+        Examples:
+          missionmap gallery -o Output
+          missionmap gallery --missions my-network.csv --as-of 2020-01-01 --as-of 2024-01-01 -o my-gallery
         """
     )
 

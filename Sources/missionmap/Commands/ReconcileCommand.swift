@@ -12,7 +12,9 @@ struct ReconcileCommand: ParsableCommand {
         that date (unknown): the published figure agrees when it lies in that range, widened by the \
         row's tolerance.
 
-        Example: missionmap reconcile --format markdown
+        Examples:
+          missionmap reconcile --format markdown
+          missionmap reconcile --missions my-network.csv --counts my-counts.csv -o check.csv
         """
     )
 

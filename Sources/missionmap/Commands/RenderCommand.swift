@@ -7,7 +7,15 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Draw the network on a date as a map (SVG, PNG or PDF): the world in a projection of your choice, a region, a box of degrees or a list of countries; with --host, the senders of the posts in one country.",
-        discussion: "PNG and PDF are drawn from the same SVG by librsvg and cairo. The format is --format, else the extension of -o, else SVG."
+        discussion: """
+        PNG and PDF are drawn from the same SVG by librsvg and cairo. The format is --format, else the extension of -o, else SVG.
+
+        Examples:
+          missionmap render --as-of 2024-12-31 -o kp.svg
+          missionmap render --region Africa --as-of 2023-10-01 -o africa.png --scale 2
+          missionmap render --host KP --city Pyongyang --as-of 2021-10-31 -o pyongyang.pdf
+          missionmap render --host KP --extent 124,33,131,43.5 -o korea.svg
+        """
     )
 
     @OptionGroup var log: LogOptions

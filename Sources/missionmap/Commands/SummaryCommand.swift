@@ -7,7 +7,13 @@ extension Summary.Grouping: ExpressibleByArgument {}
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Figures per UN region (or subregion) on a date: posts, covered countries, shares of land and population, distance to the nearest post."
+        abstract: "Figures per UN region (or subregion) on a date: posts, covered countries, shares of land and population, distance to the nearest post.",
+        discussion: """
+        Examples:
+          missionmap summary --as-of 2024-02-01 --compare-to 2023-10-01
+          missionmap summary --sender KP,SE --by subregion -o side-by-side.csv
+          missionmap summary --host KP --as-of 2024-12-31 --format markdown
+        """
     )
 
     @OptionGroup var log: LogOptions

@@ -5,7 +5,14 @@ import MissionMap
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a missions log against the gazetteer: every row, the order of every post's events, and that typed lat/lon lie in the host."
+        abstract: "Check a missions log against the gazetteer: every row, the order of every post's events, and that typed lat/lon lie in the host.",
+        discussion: """
+        Every error is reported, in line order (up to 100, then the count).
+
+        Examples:
+          missionmap validate my-network.csv
+          cat my-network.csv | missionmap validate -
+        """
     )
 
     @OptionGroup var boundaries: BoundariesOptions
