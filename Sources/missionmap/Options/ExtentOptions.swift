@@ -21,8 +21,11 @@ struct ExtentOptions: ParsableArguments {
         guard [south, north].allSatisfy({ (-90...90).contains($0) }) else { throw ValidationError("--extent: south and north must be from -90 to 90 degrees") }
         guard south < north else { throw ValidationError("--extent: south (\(south)) must be below north (\(north))") }
         // West above east is a box across the antimeridian; equal edges (or ±180 as one) span nothing.
-        guard MapExtent.span(west, east) > 0 && MapExtent.span(west, east) < 360 else {
+        guard west != east, MapExtent.span(west, east) > 0 else {
             throw ValidationError("--extent: west and east must differ (west greater than east crosses 180°)")
+        }
+        guard MapExtent.span(west, east) < 360 else {
+            throw ValidationError("--extent: \(west) to \(east) spans every longitude: for the whole world leave out --extent")
         }
         return .box(west: west, south: south, east: east, north: north)
     }

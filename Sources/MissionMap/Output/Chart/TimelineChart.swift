@@ -151,8 +151,8 @@ public struct TimelineChart: Sendable {
         xTicks = ChartAxis.time(from: from, to: to, width: plotRight - plotLeft).map { ($0, x($0.day)) }
 
         let every = switch timeline.every {
-        case .month: "at each month's end"
-        case .year: "at each year's end"
+        case .month: "on the same day of each month"
+        case .year: "on the same day of each year"
         case .event: "on each day with an event"
         }
         let whose = timeline.series.map(\.query.title).joined(separator: ", ")

@@ -76,7 +76,8 @@ struct MapSide {
         switch side {
         case .sender:
             let unknown = counts[.unknown].map { ", \($0) unknown (no record yet)" } ?? ""
-            return "\(counts[.open] ?? 0) open posts, \(counts[.crossAccredited] ?? 0) hosts covered from elsewhere, \(counts[.closed] ?? 0) closed\(unknown)"
+            let open = counts[.open] ?? 0
+            return "\(open) open \(open == 1 ? "post" : "posts"), \(counts[.crossAccredited] ?? 0) hosts covered from elsewhere, \(counts[.closed] ?? 0) closed\(unknown)"
                 + (region == nil ? "" : " (world: \(world[.open]!) open)")
         case .host:
             func embassies(_ posts: [PostState]) -> String {

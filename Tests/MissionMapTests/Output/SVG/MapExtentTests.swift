@@ -58,7 +58,7 @@ import Testing
         let svg = try renderer.render(network.snapshot(sender: "AA", asOf: Day("2022-01-01")!), gazetteer: network.gazetteer,
                                       boundaries: SVGMapRendererTests().boundaries(session), session: session)
         #expect(svg.contains("Diplomatic posts of Aland in 15°E–30°E, 0°N–20°N, 2022-01-01"))
-        #expect(svg.contains(">1 open posts, 0 hosts covered from elsewhere, 0 closed (world: 2 open)<"))
+        #expect(svg.contains(">1 open post, 0 hosts covered from elsewhere, 0 closed (world: 2 open)<"))
         #expect(svg.contains(">Open (1)<"))
     }
 }
