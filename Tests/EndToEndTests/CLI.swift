@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `missionmap` and other programs, capturing their output.
 enum CLI {
@@ -31,6 +32,19 @@ enum CLI {
     }
 
     /// Runs a program found on PATH.
+    /// Renders a map of the bundled log on 2024-02-01 into `dir`, checks it with xmllint and
+    /// rsvg-convert, and returns the SVG.
+    static func renderChecked(_ arguments: [String], in dir: URL) throws -> String {
+        let file = dir.appendingPathComponent("m-\(UUID().uuidString).svg").path
+        let run = try missionmap(["render", "--as-of", "2024-02-01"] + arguments + ["-o", file])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lint = try tool("xmllint", ["--noout", file])
+        #expect(lint.status == 0 && lint.stderr.isEmpty, "\(lint.stderr)")
+        let draw = try tool("rsvg-convert", ["-o", file + ".png", file])
+        #expect(draw.status == 0 && draw.stderr.isEmpty, "\(draw.stderr)")
+        return try String(contentsOfFile: file, encoding: .utf8)
+    }
+
     static func tool(_ name: String, _ arguments: [String]) throws -> Result {
         try run(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments)
     }

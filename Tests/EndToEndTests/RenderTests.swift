@@ -9,14 +9,7 @@ import Testing
     deinit { CLI.remove(dir) }
 
     func render(_ arguments: [String]) throws -> String {
-        let file = dir.appendingPathComponent("m-\(UUID().uuidString).svg").path
-        let run = try CLI.missionmap(["render", "--as-of", "2024-02-01"] + arguments + ["-o", file])
-        #expect(run.status == 0, "\(run.stderr)")
-        let lint = try CLI.tool("xmllint", ["--noout", file])
-        #expect(lint.status == 0 && lint.stderr.isEmpty, "\(lint.stderr)")
-        let draw = try CLI.tool("rsvg-convert", ["-o", file + ".png", file])
-        #expect(draw.status == 0 && draw.stderr.isEmpty, "\(draw.stderr)")
-        return try String(contentsOfFile: file, encoding: .utf8)
+        try CLI.renderChecked(arguments, in: dir)
     }
 
     /// The points of every subpath of an SVG path's data (M, l, implicit line-tos, z).
