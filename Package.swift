@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // CSVTable works around two behaviours of SwiftCSV 0.10 (see there): stay on 0.10.x.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", .upToNextMinor(from: "0.10.0")),
+        // SHA-256 for the prepared-geography cache's keys and checksums.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -35,7 +37,7 @@ let package = Package(
         .target(name: "RasterKit", dependencies: ["CRsvg"]),
         .target(
             name: "MissionMap",
-            dependencies: ["GeoKit", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["GeoKit", .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "missionmap",

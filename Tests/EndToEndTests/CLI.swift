@@ -27,9 +27,17 @@ enum CLI {
     /// The repository's root folder.
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Runs missionmap; without an environment given, in this one with the prepared-geography
+    /// cache in a folder of this test run's own, so that no file of another build is read.
     static func missionmap(_ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Result {
-        try run(binary, arguments, environment: environment, directory: directory)
+        try run(binary, arguments, environment: environment ?? testEnvironment, directory: directory)
     }
+
+    /// This process's environment, with `XDG_CACHE_HOME` a fresh folder for the whole run.
+    static let testEnvironment: [String: String] = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("missionmap-e2e-cache-\(UUID().uuidString)")
+        return ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": folder.path]) { _, new in new }
+    }()
 
     /// Runs a program found on PATH.
     /// Renders a map of the bundled log on 2024-02-01 into `dir`, checks it with xmllint and

@@ -145,8 +145,8 @@ public struct Summary: Sendable, Equatable {
             r.countriesCovered = members.filter { covered.contains($0.iso2) }.count
             if let geography {
                 let codes = members.map(\.iso2), coveredCodes = codes.filter(covered.contains)
-                let land = try geography.area(ofUnionOf: codes)
-                r.areaShareCovered = land > 0 ? rounded(try geography.area(ofUnionOf: coveredCodes) / land, places: 4) : nil
+                let land = geography.area(ofUnionOf: codes)
+                r.areaShareCovered = land > 0 ? rounded(geography.area(ofUnionOf: coveredCodes) / land, places: 4) : nil
                 let people = codes.reduce(0) { $0 + geography.population($1) }
                 r.populationShareCovered = people > 0 ? rounded(coveredCodes.reduce(0) { $0 + geography.population($1) } / people, places: 4) : nil
                 if !openPosts.isEmpty, !members.isEmpty {
@@ -166,7 +166,7 @@ public struct Summary: Sendable, Equatable {
                         uncovered: world.uncovered, unknown: world.unknown, byType: world.byType)
         if let note = Summary.evidenceNote(snapshot) { notes.append(note) }
         if let geography {
-            let missing = try countries.filter { try !geography.hasPolygon($0.iso2) }.map(\.name)
+            let missing = countries.filter { !geography.hasPolygon($0.iso2) }.map(\.name)
             if !missing.isEmpty {
                 notes.append("No polygon \(geography.boundaries.label.scale.map { "at \($0)" } ?? "in \(geography.boundaries.label.name)"), so counted with their population and zero area: \(missing.joined(separator: ", ")).")
             }

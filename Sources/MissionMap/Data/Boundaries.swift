@@ -13,18 +13,35 @@ public struct Boundaries: Sendable {
     public var label: BoundariesLabel
     /// What was repaired on reading (invalid polygons made valid), one warning per country.
     public let warnings: [DataError]
+    /// The SHA-256 of the file's bytes: what prepared data made from it is keyed by.
+    public let contentHash: ContentHash
     /// Each country's valid shape as WKB, which GEOS reads back exactly and fast.
-    private let shapes: [String: [UInt8]]
-    private let populations: [String: Double]
+    let shapes: [String: [UInt8]]
+    let populations: [String: Double]
     /// The file's name in messages and each code's feature (index, line), for warnings that
     /// need the gazetteer (`warnings(against:)`).
-    private let file: String
-    private let features: [String: (index: Int, line: Int)]
+    let file: String
+    let features: [String: (index: Int, line: Int)]
 
     /// Reads a GeoJSON file, with GEOS in `session`.
     public init(file: String, session: GeoSession) throws {
+        try self.init(file: file, session: session, cache: PreparedCache(folder: nil))
+    }
+
+    /// Reads a GeoJSON file, or what an earlier run prepared from the same bytes in `cache`
+    /// (and prepares it there if none has).
+    public init(file: String, session: GeoSession, cache: PreparedCache) throws {
         let name = FileBytes.displayName(file)
-        try self.init(data: FileBytes.read(file, name: name), file: name, session: session)
+        let data = try FileBytes.read(file, name: name)
+        let key = ContentHash(of: data)
+        if let prepared = cache.load(Boundaries.preparedKind, key: key, decode: { try Boundaries(prepared: &$0, file: name, contentHash: key) }) {
+            self = prepared
+            return
+        }
+        try self.init(data: data, file: name, session: session)
+        var payload = ByteWriter()
+        encode(into: &payload)
+        cache.store(Boundaries.preparedKind, key: key, payload: payload.bytes)
     }
 
     /// Reads boundaries from the bytes of a GeoJSON file named `file` in messages.
@@ -140,6 +157,7 @@ public struct Boundaries: Sendable {
             }
         }
         self.codes = codes
+        contentHash = ContentHash(of: data)
         self.shapes = shapes
         self.populations = populations
         self.warnings = warnings

@@ -2,24 +2,32 @@ import Dispatch
 import GeoKit
 import Synchronization
 
-/// What one worker thread owns: its geo session, and what it builds from the shared
-/// boundaries on first use (the land arrangement takes about half a second).
+/// What one worker thread owns: its geo session (GEOS and PROJ contexts are not shared),
+/// beside the values every worker shares: the boundaries and their geography.
 public final class Workbench {
     public let session: GeoSession
     public let boundaries: Boundaries
-    private var built: Geography?
+    private let shared: SharedGeography?
 
-    public init(boundaries: Boundaries) throws {
+    public init(boundaries: Boundaries, geography: SharedGeography? = nil) throws {
         session = try GeoSession()
         self.boundaries = boundaries
+        shared = geography
     }
 
-    /// The geography of the boundaries in this worker's session, built once.
+    /// The run's geography, made once for all workers.
     public func geography() throws -> Geography {
-        if let built { return built }
-        let made = try Geography(boundaries: boundaries, session: session)
-        built = made
-        return made
+        guard let shared else { throw WorkbenchError.noGeography }
+        return try shared.get(session: session)
+    }
+}
+
+/// A job asked for what its run was not given.
+public enum WorkbenchError: Error, CustomStringConvertible {
+    case noGeography
+
+    public var description: String {
+        "internal error: a job needs the land table, but its run was started without one"
     }
 }
 
@@ -55,7 +63,9 @@ public enum Workers {
 
     /// Runs the jobs on `workers` threads: the costliest group or job first, each taken by
     /// the next free worker. Throws the error of the first failing job, in job order.
-    public static func run<Output: Sendable>(_ jobs: [Job<Output>], workers: Int, boundaries: Boundaries) throws -> Made<Output> {
+    /// Jobs that need land figures get `geography`: one value for every worker.
+    public static func run<Output: Sendable>(_ jobs: [Job<Output>], workers: Int, boundaries: Boundaries,
+                                             geography: SharedGeography? = nil) throws -> Made<Output> {
         var groups: [String: [Int]] = [:]
         var units: [[Int]] = []
         for (i, job) in jobs.enumerated() {
@@ -73,7 +83,7 @@ public enum Workers {
             let start = clock.now
             let bench: Workbench
             do {
-                bench = try Workbench(boundaries: boundaries)
+                bench = try Workbench(boundaries: boundaries, geography: geography)
             } catch {
                 setUp.withLock { $0 = $0 ?? error }
                 return

@@ -30,6 +30,9 @@ struct GalleryCommand: ParsableCommand {
     @Flag(help: "Print how long each file took, and each worker's set-up, to standard error.")
     var timings = false
 
+    @Flag(name: .customLong("no-cache"), help: "Read and prepare the boundaries afresh: neither use nor keep the prepared geography in $XDG_CACHE_HOME/missionmap (~/.cache/missionmap).")
+    var noCache = false
+
     func validate() throws {
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
         try StandardInputUse.check(["--missions": log.missions])
@@ -43,7 +46,7 @@ struct GalleryCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let clock = ContinuousClock(), start = clock.now
-            let inputs = try Inputs.read(log: isUsers ? log : .named(nil), boundaries: .bundled)
+            let inputs = try Inputs.read(log: isUsers ? log : .named(nil), boundaries: .bundled(noCache: noCache))
             let loaded = clock.now
             let jobs: [Workers.Job<String>]
             if isUsers {
@@ -52,11 +55,17 @@ struct GalleryCommand: ParsableCommand {
                 guard !days.isEmpty else { throw CommandFailure("\(inputs.logName) has no event for this view: give the dates with --as-of") }
                 // The bundled published counts are of the bundled log's networks.
                 let published = log.missions == nil ? try PublishedCount.load(file: inputs.files.publishedCounts, gazetteer: inputs.network.gazetteer) : []
-                jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName, query: query, days: days, published: published)
+                jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName, query: query, days: days, published: published,
+                                           cache: inputs.cache)
             } else {
-                jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName)
+                jobs = GalleryCommand.jobs(network: inputs.network, logName: inputs.logName, cache: inputs.cache)
             }
-            let made = try Workers.run(jobs, workers: workers, boundaries: inputs.checkedBoundaries()!)
+            let boundaries = try inputs.checkedBoundaries()!
+            // The first summary to need the land table reads it from the cache or builds it;
+            // every other waits for it rather than building its own.
+            let made = try Workers.run(jobs, workers: workers, boundaries: boundaries,
+                                       geography: SharedGeography(boundaries: boundaries, cache: inputs.cache))
+            Inputs.printCacheWarnings(inputs.cache)
             let files = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.name), made.outputs))
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
@@ -85,8 +94,8 @@ struct GalleryCommand: ParsableCommand {
 extension GalleryCommand {
     /// The README's gallery of sender KP, and of the foreign posts in Pyongyang: each file's name, its cost for scheduling (about
     /// its seconds on one core, as `--timings` shows), and how to make it. The summaries share
-    /// one worker, which builds the land arrangement once for them all.
-    static func jobs(network: Network, logName: String) -> [Workers.Job<String>] {
+    /// the run's land table (see `SharedGeography`).
+    static func jobs(network: Network, logName: String, cache: PreparedCache) -> [Workers.Job<String>] {
         let kp = network.gazetteer.country(code: "KP")!
         @Sendable func day(_ text: String) -> Day { Day(text)! }
         func map(_ name: String, _ date: Day, of query: Snapshot.Query? = nil, cost: Double = 0.3,
@@ -94,6 +103,7 @@ extension GalleryCommand {
             Workers.Job(name, cost: cost) { bench in
                 var renderer = SVGMapRenderer()
                 renderer.dataSource = logName
+                renderer.cache = cache
                 configure(&renderer)
                 return try renderer.render(network.snapshot(query ?? .sender(kp), asOf: date), gazetteer: network.gazetteer,
                                            boundaries: bench.boundaries, session: bench.session)
@@ -102,7 +112,7 @@ extension GalleryCommand {
         // The embassies in Pyongyang before COVID-19, after the exodus, and after the first returns.
         let pyongyang = Snapshot.Query.host(kp, city: "Pyongyang")
         func summary(_ name: String, _ date: Day, compareTo: Day?, format: SummaryFormatter.Format, cost: Double = 0.05) -> Workers.Job<String> {
-            Workers.Job(name, cost: cost, group: "geography") { bench in
+            Workers.Job(name, cost: cost) { bench in
                 let s = try Summary.of(network, sender: kp, asOf: date, compareTo: compareTo,
                                        geography: bench.geography())
                 return try SummaryFormatter.format(s, as: format)
@@ -136,7 +146,7 @@ extension GalleryCommand {
             geoJSON("posts-2023-10-01.geojson", day("2023-10-01"), countries: false, cost: 0.003),
             geoJSON("posts-2024-02-01.geojson", day("2024-02-01"), countries: false, cost: 0.003),
             geoJSON("network-2024-02-01.geojson", day("2024-02-01"), countries: true, cost: 0.2),
-            // The first summary builds the land arrangement.
+            // The first summary may build the land table (without a cache).
             summary("summary-2023-10-01.json", day("2023-10-01"), compareTo: nil, format: .json, cost: 0.5),
             summary("summary-2024-02-01.json", day("2024-02-01"), compareTo: nil, format: .json),
             summary("summary-2024-02-01-vs-2023-10-01.txt", day("2024-02-01"), compareTo: day("2023-10-01"), format: .table),
@@ -155,12 +165,14 @@ extension GalleryCommand {
     /// A user's gallery of one view (a sender, or a host): for each day a world map, the posts
     /// as GeoJSON and the summary as JSON and text; over the first to the last day, the
     /// changes and a timeline chart with `published` counts over it.
-    static func jobs(network: Network, logName: String, query: Snapshot.Query, days: [Day], published: [PublishedCount]) -> [Workers.Job<String>] {
+    static func jobs(network: Network, logName: String, query: Snapshot.Query, days: [Day], published: [PublishedCount],
+                     cache: PreparedCache) -> [Workers.Job<String>] {
         var jobs: [Workers.Job<String>] = []
         for day in days {
             jobs.append(Workers.Job("world-\(day).svg", cost: 0.3) { bench in
                 var renderer = SVGMapRenderer()
                 renderer.dataSource = logName
+                renderer.cache = cache
                 return try renderer.render(network.snapshot(query, asOf: day), gazetteer: network.gazetteer,
                                            boundaries: bench.boundaries, session: bench.session)
             })
@@ -168,7 +180,7 @@ extension GalleryCommand {
                 try GeoJSONWriter().string(network.snapshot(query, asOf: day))
             })
             for format in [SummaryFormatter.Format.json, .table] {
-                jobs.append(Workers.Job("summary-\(day).\(format == .json ? "json" : "txt")", cost: 0.1, group: "geography") { bench in
+                jobs.append(Workers.Job("summary-\(day).\(format == .json ? "json" : "txt")", cost: 0.1) { bench in
                     try SummaryFormatter.format(Summary.of(network, query: query, asOf: day, geography: bench.geography()), as: format)
                 })
             }

@@ -43,16 +43,16 @@ struct PageCommand: ParsableCommand {
         try reportingErrors {
             // A host's summary has no land figures (see Summary), so it needs no land arrangement.
             let forHost = selection.host != nil
-            let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session -> Geography? in
-                guard !forHost else { return nil }
-                let geography = try Geography(boundaries: boundaries, session: session)
-                try geography.prepare()
-                return geography
+            let (inputs, built) = try Inputs.read(log: log, boundaries: geography) { boundaries, session, cache -> Geography? in
+                forHost ? nil : try Geography.prepared(boundaries, session: session, cache: cache)
             }
             let request = try inputs.request(selection, log: log, date: date.resolve())
             if case .host = request.selection {} else { _ = try request.selection.single() }
-            let html = try PageWriter.html(request, renderer: SVGMapRenderer(width: width), session: inputs.session,
+            var renderer = SVGMapRenderer(width: width)
+            renderer.cache = inputs.cache
+            let html = try PageWriter.html(request, renderer: renderer, session: inputs.session,
                                            geography: try built?.get())
+            Inputs.printCacheWarnings(inputs.cache)
             try out.write(html)
         }
     }

@@ -87,7 +87,9 @@ struct RenderCommand: ParsableCommand {
             renderer.centerLon = centerLon
             renderer.extent = try view.resolve(in: inputs.network.gazetteer)
             try text.apply(to: &renderer)
+            renderer.cache = inputs.cache
             let svg = try renderer.render(request, session: inputs.session)
+            Inputs.printCacheWarnings(inputs.cache)
             switch try mapFormat() {
             case .svg: try out.write(svg)
             case .png: try out.write(Raster.png(svg: svg, scale: scale ?? 1))

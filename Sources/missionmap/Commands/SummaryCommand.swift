@@ -44,25 +44,21 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let format = try TextFormat.choice.resolve(given: format, output: out.output)
         try reportingErrors {
-            // The geography (land arrangement) is built while the log is read, unless several
-            // senders will give each worker its own.
+            // The geography (its land table, read back from the cache or built) is made while
+            // the log is read, once, and shared by every worker.
             // A host's summary has no land figures (see Summary), so it needs no geography.
-            let onWorkers = selection.mayNameSeveral && workers > 1, forHost = selection.host != nil
-            let (inputs, built) = try Inputs.read(log: log, boundaries: forHost ? nil : geography) { boundaries, session -> Geography? in
-                guard !onWorkers else { return nil }
-                let geography = try Geography(boundaries: boundaries, session: session)
-                try geography.prepare()
-                return geography
+            let forHost = selection.host != nil
+            let (inputs, built) = try Inputs.read(log: log, boundaries: forHost ? nil : geography) { boundaries, session, cache in
+                try Geography.prepared(boundaries, session: session, cache: cache)
             }
             let request = try inputs.request(selection, log: log, date: date.resolve())
             let summaries: [Summary]
-            if forHost {
-                summaries = try Summary.of(request, compareTo: compareTo, by: by, geography: nil)
-            } else if let geography = try built?.get() {
-                summaries = try Summary.of(request, compareTo: compareTo, by: by, geography: geography)
+            if let geography = try built?.get() {
+                summaries = selection.mayNameSeveral && workers > 1
+                    ? try Summary.of(request, compareTo: compareTo, by: by, geography: geography, workers: workers)
+                    : try Summary.of(request, compareTo: compareTo, by: by, geography: geography)
             } else {
-                // Senders are independent: every worker gets its own session and geography.
-                summaries = try Summary.of(request, compareTo: compareTo, by: by, workers: workers)
+                summaries = try Summary.of(request, compareTo: compareTo, by: by, geography: nil)
             }
             let single: Bool = switch request.selection {
             case .sender, .host: true

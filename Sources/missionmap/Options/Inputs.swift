@@ -12,6 +12,8 @@ struct Inputs {
     let network: Network
     let logName: String
     let session: GeoSession
+    /// Where prepared geography is kept between runs (off without boundaries or with --no-cache).
+    let cache: PreparedCache
     /// The boundaries as read, or why they could not be; `request` reports either.
     private let boundaries: Result<Boundaries, Error>?
     private let bundledBoundaries: Bool
@@ -22,7 +24,7 @@ struct Inputs {
     /// Errors come out as if run in sequence: the log's here, the boundaries' from `request`,
     /// after the selection's.
     static func read<T>(log: LogOptions, boundaries: BoundariesOptions?,
-                        alongside: (Boundaries, GeoSession) throws -> T) throws -> (inputs: Inputs, alongside: Result<T, Error>?) {
+                        alongside: (Boundaries, GeoSession, PreparedCache) throws -> T) throws -> (inputs: Inputs, alongside: Result<T, Error>?) {
         let files = try DataDirectory.locate()
         let session = try GeoSession()
         let slot = NetworkSlot()
@@ -33,23 +35,25 @@ struct Inputs {
             done.signal()
         }
         let bundled = boundaries?.isBundled(files) ?? true
+        let cache = boundaries?.cache ?? PreparedCache(folder: nil)
         let read = boundaries.map { options in
             Result { () throws -> Boundaries in
-                var loaded = try Boundaries(file: options.boundaries ?? files.boundaries, session: session)
+                var loaded = try Boundaries(file: options.boundaries ?? files.boundaries, session: session, cache: cache)
                 if bundled { loaded.label = .naturalEarth50m }
                 return loaded
             }
         }
-        let built = read.map { loaded in Result { try alongside(loaded.get(), session) } }
+        let built = read.map { loaded in Result { try alongside(loaded.get(), session, cache) } }
         done.wait()
         let network = try slot.result.withLock { $0! }.get()
         for warning in network.warnings { printError(warning.description) }
+        printCacheWarnings(cache)
         // Typed coordinates are checked where the boundaries are at hand; boundaries that
         // failed to read are reported by `request`, in their turn.
         if let loaded = try? read?.get() {
             try checkLocations(network, file: FileBytes.displayName(path), boundaries: loaded, session: session)
         }
-        let inputs = Inputs(files: files, network: network, logName: log.name, session: session,
+        let inputs = Inputs(files: files, network: network, logName: log.name, session: session, cache: cache,
                             boundaries: read, bundledBoundaries: bundled)
         return (inputs, built)
     }
@@ -62,7 +66,19 @@ struct Inputs {
 
     /// Reads the log, and the boundaries if `boundaries` is given (see above).
     static func read(log: LogOptions, boundaries: BoundariesOptions? = nil) throws -> Inputs {
-        try read(log: log, boundaries: boundaries) { _, _ in () }.inputs
+        try read(log: log, boundaries: boundaries) { _, _, _ in () }.inputs
+    }
+
+    /// Prints the cache's warnings of stale or corrupt prepared files met so far.
+    static func printCacheWarnings(_ cache: PreparedCache) {
+        for warning in cache.takeWarnings() { printError(warning) }
+    }
+
+    /// The geography of the boundaries read, its land table prepared once for the run.
+    func geography() throws -> Geography? {
+        guard let boundaries = try checkedBoundaries() else { return nil }
+        defer { Inputs.printCacheWarnings(cache) }
+        return try Geography.prepared(boundaries, session: session, cache: cache)
     }
 
     /// The request of a command: the selection resolved in the log, the region's name as the

@@ -28,7 +28,6 @@ import Testing
     @Test func aGroupRunsOnOneWorkbench() throws {
         let jobs = (0..<8).map { i in
             Workers.Job("job \(i)", group: i % 2 == 0 ? "even" : nil) { bench in
-                _ = try bench.geography()
                 // Retained, so that no later workbench can take a freed one's address.
                 return UInt(bitPattern: Unmanaged.passRetained(bench).toOpaque())
             }
@@ -36,6 +35,25 @@ import Testing
         let benches = try Workers.run(jobs, workers: 4, boundaries: Self.boundaries).outputs
         defer { for b in benches { Unmanaged<Workbench>.fromOpaque(UnsafeRawPointer(bitPattern: b)!).release() } }
         #expect(Set(stride(from: 0, to: 8, by: 2).map { benches[$0] }).count == 1)
+    }
+
+    /// Every worker gets the one land table the run made: the same storage, not a rebuild each.
+    @Test func everyWorkerSharesOneLandTable() throws {
+        let jobs = (0..<8).map { i in
+            Workers.Job("job \(i)") { bench in
+                try bench.geography().land.faces.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            }
+        }
+        let shared = SharedGeography(boundaries: Self.boundaries, cache: PreparedCache(folder: nil))
+        let storage = try Workers.run(jobs, workers: 4, boundaries: Self.boundaries, geography: shared).outputs
+        #expect(Set(storage).count == 1 && storage[0] != 0)
+        #expect(try shared.get(session: GeoSession()).area(ofUnionOf: ["AA"]) > 0)
+    }
+
+    /// A job that needs land figures in a run without a geography fails instead of building its own.
+    @Test func aRunWithoutGeographyRefusesLandFigures() {
+        let jobs = [Workers.Job("job") { bench in try bench.geography().land.faces.count }]
+        #expect(throws: WorkbenchError.self) { try Workers.run(jobs, workers: 1, boundaries: Self.boundaries) }
     }
 
     @Test func theFirstFailingJobInOrderIsThrown() {

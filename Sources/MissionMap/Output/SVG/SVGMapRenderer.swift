@@ -37,6 +37,8 @@ public struct SVGMapRenderer: Sendable {
     /// Posts labelled by their city, as open ones, though not open on the snapshot's date
     /// (ranked after those open): a page labels every post open on some date of its period.
     public var labelledAsOpen: Set<String> = []
+    /// Where the countries' outlines of each view are kept between maps and runs (off by default).
+    public var cache = PreparedCache(folder: nil)
 
     public init(width: Double = 1200) {
         self.width = width
@@ -116,34 +118,14 @@ public struct SVGMapRenderer: Sendable {
         layers.append(.init(id: "sphere", shapes: [.init(classes: "sphere", parts: sphere, closed: true)]))
         layers.append(.init(id: "graticule", shapes: [.init(classes: "graticule", parts: try clip.lines(graticule()), closed: false)]))
 
-        // Country outlines: taken into the map's window of longitudes, made one topology of
-        // shared arcs, each arc simplified once (so neighbours keep one line, with no gap or
-        // sliver), rebuilt, clipped and projected; nothing is snapped to the pixel grid.
-        let rewrap = clip.rewrap
-        // A region's map simplifies only what lies around its frame, a globe only its near
-        // side: the rest is cut off by one line for all, before the arcs are made.
-        let area = try clip.frameArea() ?? (view.clipsToFrame || projection != .orthographic ? nil : clip.visible)
-        let areaBounds = try area?.bounds()
-        var outlines: [(key: String, polygons: [[[XY]]])] = []
-        for code in boundaries.codes {
-            guard let shape = try boundaries.shape(code, in: session) else { continue }
-            var inWindow = try rewrap.shape(shape)
-            if let area, let areaBounds {
-                guard let b = try inWindow.bounds(), b.intersects(areaBounds) else { continue }
-                let inside = try areaBounds.contains(b) && area.contains(inWindow)
-                if !inside { inWindow = try inWindow.intersection(area) }
-            }
-            let polygons = try inWindow.polygons()
-            if !polygons.isEmpty { outlines.append((code, polygons)) }
-        }
-        let topology = try Topology(outlines).simplified(tolerance: simplification / clip.pixelsPerDegree, session: session)
+        // Country outlines: the same for every map of this view, so read back when an
+        // earlier map (or run) made them (`CountryOutlines`).
+        let outlines = try CountryOutlines.of(boundaries, view: view, clip: clip, origin: XY(margin, headerHeight),
+                                              width: mapWidth, projection: projection, simplification: simplification,
+                                              session: session, cache: cache)
         var countries: [MapModel.Shape] = []
         var drawnFills: [String: MapSide.Fill] = [:]
-        for code in topology.keys {
-            let polygons = topology.polygons(code)
-            guard !polygons.isEmpty else { continue }
-            let rings = try clip.polygons(session.geos.multiPolygon(polygons).validOrRepaired())
-            guard !rings.isEmpty else { continue }
+        for (code, rings) in outlines.countries {
             let fill = fills[code] ?? .status(.none)
             drawnFills[code] = fill
             let name = gazetteer.country(code: code)?.name ?? code
