@@ -71,7 +71,7 @@ public final class PreparedCache: Sendable {
             header = ByteReader(bytes, from: Self.magic.count)
             let format = try header.uint32(), build = try header.string()
             guard format == Self.format, build == self.build else {
-                notices.withLock { $0.append("\(path): warning: prepared by another build of missionmap (\(build)); made again") }
+                warn("\(path): warning: prepared by another build of missionmap (\(build)); made again")
                 return nil
             }
             guard try header.string() == kind, try header.raw() == key.bytes, try header.string() == detail else {
@@ -88,8 +88,13 @@ public final class PreparedCache: Sendable {
         } catch {
             problem = "\(error)"
         }
-        notices.withLock { $0.append("\(path): warning: prepared file is corrupt (\(problem)); made again") }
+        warn("\(path): warning: prepared file is corrupt (\(problem)); made again")
         return nil
+    }
+
+    /// Notes a warning once, however many workers meet the same file.
+    private func warn(_ warning: String) {
+        notices.withLock { if !$0.contains(warning) { $0.append(warning) } }
     }
 
     /// Keeps `payload` as the prepared value of `kind` for `key`, atomically; does nothing

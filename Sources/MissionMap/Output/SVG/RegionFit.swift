@@ -15,18 +15,25 @@ import GeoKit
 /// so that small remote islands do not shrink the map while island states still count.
 /// A list of countries (`render --countries`) is fitted the same way; a box of longitudes and
 /// latitudes (`render --extent`) is centred on its middle and fitted to its edges.
+///
+/// The centre and the points fitted depend only on the boundaries and the members' capitals,
+/// and take GEOS unions: they are kept in the `PreparedCache` for later maps of the region.
 enum RegionFit {
-    static func view(region: String, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
+    static let preparedKind = "fit"
+
+    static func view(region: String, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession,
+                     cache: PreparedCache = PreparedCache(folder: nil)) throws -> MapView {
         let members = gazetteer.countries.filter { $0.isIn(region) }
         guard !members.isEmpty else { throw GeoError.geos("no country in region \(region)") }
-        return try view(members: members, boundaries: boundaries, session: session)
+        return try view(members: members, boundaries: boundaries, session: session, cache: cache)
     }
 
-    static func view(extent: MapExtent, boundaries: Boundaries, session: GeoSession) throws -> MapView {
+    static func view(extent: MapExtent, boundaries: Boundaries, session: GeoSession,
+                     cache: PreparedCache = PreparedCache(folder: nil)) throws -> MapView {
         switch extent {
         case .countries(let members):
             guard !members.isEmpty else { throw GeoError.geos("no country to fit the map to") }
-            return try view(members: members, boundaries: boundaries, session: session)
+            return try view(members: members, boundaries: boundaries, session: session, cache: cache)
         case .box(let west, let south, let east, let north):
             let eastward = west + MapExtent.span(west, east)
             let center = XY(MapView.wrap((west + eastward) / 2), (south + north) / 2)
@@ -35,7 +42,28 @@ enum RegionFit {
         }
     }
 
-    static func view(members: [Country], boundaries: Boundaries, session: GeoSession) throws -> MapView {
+    static func view(members: [Country], boundaries: Boundaries, session: GeoSession, cache: PreparedCache) throws -> MapView {
+        let detail = members.map { "\($0.iso2) \($0.capitalLocation.x) \($0.capitalLocation.y)" }.joined(separator: "\n")
+        let decode = { (input: inout ByteReader) throws -> (XY, [XY]) in
+            let center = try input.doubles(), fit = try input.doubles()
+            guard center.count == 2, fit.count % 2 == 0 else { throw PreparedFileError.malformed("a fit is not pairs of numbers") }
+            return (XY(center[0], center[1]), stride(from: 0, to: fit.count, by: 2).map { XY(fit[$0], fit[$0 + 1]) })
+        }
+        let (center, fit): (XY, [XY])
+        if let kept = cache.load(preparedKind, key: boundaries.contentHash, detail: detail, decode: decode) {
+            (center, fit) = kept
+        } else {
+            (center, fit) = try centerAndFit(members: members, boundaries: boundaries, session: session)
+            var out = ByteWriter()
+            out.doubles([center.x, center.y])
+            out.doubles(fit.flatMap { [$0.x, $0.y] })
+            cache.store(preparedKind, key: boundaries.contentHash, detail: detail, payload: out.bytes)
+        }
+        return try MapView.region(center: center, fit: fit, name: "centred on \(MapView.place(center))", session: session)
+    }
+
+    /// The centre of the members' land near their capitals, and the points the frame must hold.
+    private static func centerAndFit(members: [Country], boundaries: Boundaries, session: GeoSession) throws -> (XY, [XY]) {
         let geos = session.geos
         let peopled = members.filter { boundaries.population($0.iso2) >= 100_000 }
         let anchors = (peopled.isEmpty ? members : peopled).map(\.capitalLocation)
@@ -65,8 +93,7 @@ enum RegionFit {
             let piece = try geos.polygon(largest).validOrRepaired()
             fit += try piece.intersection(near).polygons().flatMap { $0[0] }
         }
-        return try MapView.region(center: center.first ?? provisional, fit: fit,
-                                  name: "centred on \(MapView.place(center.first ?? provisional))", session: session)
+        return (center.first ?? provisional, fit)
     }
 
     /// The point on the sphere nearest to the mean of the points' unit vectors.

@@ -301,12 +301,12 @@ public struct SVGMapRenderer: Sendable {
     /// The view the options ask for: an extent's, a region's, a globe's or the world's.
     private func makeView(from country: Country, gazetteer: Gazetteer, boundaries: Boundaries, session: GeoSession) throws -> MapView {
         let capital = country.capitalLocation
-        if let extent { return try RegionFit.view(extent: extent, boundaries: boundaries, session: session) }
+        if let extent { return try RegionFit.view(extent: extent, boundaries: boundaries, session: session, cache: cache) }
         guard let region else {
             let center = projection == .orthographic ? XY(centerLon ?? capital.x, capital.y) : XY(centerLon ?? 0, 0)
             return try MapView.world(projection, center: center, session: session)
         }
-        return try RegionFit.view(region: region, gazetteer: gazetteer, boundaries: boundaries, session: session)
+        return try RegionFit.view(region: region, gazetteer: gazetteer, boundaries: boundaries, session: session, cache: cache)
     }
 
     private func tooltip(_ state: PostState, _ snapshot: Snapshot) -> String {
