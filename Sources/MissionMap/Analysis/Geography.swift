@@ -7,7 +7,8 @@ import GeoKit
 /// It caches geometries, so it belongs to the session it works in: one per thread or task.
 public final class Geography {
     public let boundaries: Boundaries
-    private let session: GeoSession
+    /// The session it works in, which other analyses of the same summary share.
+    let session: GeoSession
     private let transformer: Transformer
     private var projected: [String: Geometry] = [:]
 

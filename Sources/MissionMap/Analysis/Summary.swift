@@ -117,11 +117,14 @@ public struct Summary: Sendable, Equatable {
         let covered = Set(hostStatuses.filter { $0.value == .resident || $0.value == .nonResident }.keys)
         let openPosts = snapshot.posts(.open).map(\.post.location)
         var notes: [String] = []
-        // Each capital's distance to its nearest open post, worked out once for its region and the world.
+        // Each capital's distance to its nearest open post, worked out once for its region and
+        // the world, through an index of the open posts made on first use.
         var nearestCache: [String: Double] = [:]
-        func nearest(_ country: Country) -> Double {
+        var nearestPost: NearestPost?
+        func nearest(_ country: Country, in geography: Geography) throws -> Double {
             if let known = nearestCache[country.iso2] { return known }
-            let d = openPosts.map { Geodesic.wgs84.distance(country.capitalLocation, $0) }.min()!
+            if nearestPost == nil { nearestPost = try NearestPost(openPosts, in: geography.session) }
+            let d = try nearestPost!.distance(from: country.capitalLocation)!
             nearestCache[country.iso2] = d
             return d
         }
@@ -150,7 +153,7 @@ public struct Summary: Sendable, Equatable {
                 let people = codes.reduce(0) { $0 + geography.population($1) }
                 r.populationShareCovered = people > 0 ? rounded(coveredCodes.reduce(0) { $0 + geography.population($1) } / people, places: 4) : nil
                 if !openPosts.isEmpty, !members.isEmpty {
-                    let total = members.reduce(0.0) { $0 + nearest($1) }
+                    let total = try members.reduce(0.0) { $0 + (try nearest($1, in: geography)) }
                     r.meanDistanceKmToOpenPost = rounded(total / Double(members.count) / 1000, places: 1)
                 }
             }
