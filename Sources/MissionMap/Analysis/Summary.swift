@@ -115,7 +115,9 @@ public struct Summary: Sendable, Equatable {
 
         let hostStatuses = snapshot.countryStatuses
         let covered = Set(hostStatuses.filter { $0.value == .resident || $0.value == .nonResident }.keys)
-        let openPosts = snapshot.posts(.open).map(\.post.location)
+        // Filtered once: every row walks them, and a large network has hundreds of thousands.
+        let counted = snapshot.countedPosts
+        let openPosts = counted.filter { $0.status == .open }.map(\.post.location)
         var notes: [String] = []
         // Each capital's distance to its nearest open post, worked out once for its region and
         // the world, through an index of the open posts made on first use.
@@ -130,7 +132,7 @@ public struct Summary: Sendable, Equatable {
         }
         func row(_ name: String, members: [Country], inGroup: (String) -> Bool) throws -> Row {
             var r = Row(region: name)
-            for state in snapshot.countedPosts where inGroup(snapshot.counterpart(state.post).iso2) {
+            for state in counted where inGroup(snapshot.counterpart(state.post).iso2) {
                 switch state.status {
                 case .open:
                     r.open += 1
