@@ -28,6 +28,19 @@ private func loadWorld() throws -> Network {
     try MissionsLog.load(file: world, gazetteer: data.gazetteer())
 }
 
+/// A cache in a temporary folder holding the bundled boundaries and their land table.
+private func preparedCache() throws -> PreparedCache {
+    let cache = PreparedCache(folder: FileManager.default.temporaryDirectory.appendingPathComponent("missionmap-bench-cache").path)
+    _ = try preparedGeography(cache)
+    return cache
+}
+
+/// The bundled geography, read from (or made into) `cache`.
+private func preparedGeography(_ cache: PreparedCache = PreparedCache(folder: nil)) throws -> Geography {
+    let session = try GeoSession()
+    return try Geography.prepared(Boundaries(file: data.boundaries, session: session, cache: cache), session: session, cache: cache)
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
@@ -49,6 +62,33 @@ let benchmarks: @Sendable () -> Void = {
         accreditationChain(10_000)
     }
 
+    // Prepared geography: what a run pays without a cache, and what it pays with a warm one.
+    Benchmark("Boundaries from GeoJSON (cold)") { benchmark in
+        let session = try GeoSession()
+        for _ in benchmark.scaledIterations { blackHole(try Boundaries(file: data.boundaries, session: session)) }
+    }
+
+    Benchmark("Boundaries from the prepared file (warm)") { benchmark, cache in
+        let session = try GeoSession()
+        for _ in benchmark.scaledIterations { blackHole(try Boundaries(file: data.boundaries, session: session, cache: cache)) }
+    } setup: {
+        try preparedCache()
+    }
+
+    Benchmark("Land table built (cold)") { benchmark in
+        let session = try GeoSession()
+        let boundaries = try Boundaries(file: data.boundaries, session: session)
+        for _ in benchmark.scaledIterations { blackHole(try LandTable(boundaries: boundaries, session: session)) }
+    }
+
+    Benchmark("Land table from the prepared file (warm)") { benchmark, cache in
+        let session = try GeoSession()
+        let boundaries = try Boundaries(file: data.boundaries, session: session, cache: cache)
+        for _ in benchmark.scaledIterations { blackHole(try LandTable.prepared(boundaries, session: session, cache: cache)) }
+    } setup: {
+        try preparedCache()
+    }
+
     Benchmark("Snapshot of every sender") { benchmark, network in
         for _ in benchmark.scaledIterations {
             for sender in network.senders.map(\.iso2) { blackHole(network.snapshot(sender: sender, asOf: asOf).countsByStatus) }
@@ -60,9 +100,8 @@ let benchmarks: @Sendable () -> Void = {
     for grouping in Summary.Grouping.allCases {
         Benchmark("Summary by \(grouping.rawValue), one sender") { benchmark, network in
             let sender = densest(network)
+            let geography = try preparedGeography()
             for _ in benchmark.scaledIterations {
-                let session = try GeoSession()
-                let geography = try Geography(boundaries: Boundaries(file: data.boundaries, session: session), session: session)
                 blackHole(try Summary(network.snapshot(sender: sender, asOf: asOf), gazetteer: network.gazetteer, by: grouping, geography: geography))
             }
         } setup: {
@@ -70,10 +109,9 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         Benchmark("Summary by \(grouping.rawValue), all senders") { benchmark, network in
+            // One geography for all, prepared (warm), as the CLI shares it.
+            let geography = try preparedGeography()
             for _ in benchmark.scaledIterations {
-                // One geography for all: each region's land is unioned once, as the CLI would.
-                let session = try GeoSession()
-                let geography = try Geography(boundaries: Boundaries(file: data.boundaries, session: session), session: session)
                 for sender in network.senders.map(\.iso2) {
                     blackHole(try Summary(network.snapshot(sender: sender, asOf: asOf), gazetteer: network.gazetteer, by: grouping, geography: geography))
                 }
@@ -101,6 +139,20 @@ let benchmarks: @Sendable () -> Void = {
             let session = try GeoSession()
             let boundaries = try Boundaries(file: data.boundaries, session: session)
             blackHole(try SVGMapRenderer().render(snapshot, gazetteer: network.gazetteer, boundaries: boundaries, session: session))
+        }
+    } setup: {
+        try loadWorld()
+    }
+
+    Benchmark("World map of the densest sender, warm cache") { benchmark, network in
+        let snapshot = network.snapshot(sender: densest(network), asOf: asOf)
+        let cache = try preparedCache()
+        var renderer = SVGMapRenderer()
+        renderer.cache = cache
+        for _ in benchmark.scaledIterations {
+            let session = try GeoSession()
+            let boundaries = try Boundaries(file: data.boundaries, session: session, cache: cache)
+            blackHole(try renderer.render(snapshot, gazetteer: network.gazetteer, boundaries: boundaries, session: session))
         }
     } setup: {
         try loadWorld()

@@ -45,6 +45,18 @@ public final class GEOSContext {
         return predicate == 1
     }
 
+    /// Runs a GEOS call that returns nothing, so reports a failure only through the error
+    /// handler, and turns such a report into an error.
+    func reportingErrors<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+        messages.last = nil
+        let result = try body()
+        if let message = messages.last {
+            messages.last = nil
+            throw GeoError.geos("\(operation): \(message)")
+        }
+        return result
+    }
+
     /// Takes ownership of a string GEOS allocated.
     func string(_ pointer: UnsafeMutablePointer<CChar>?, _ operation: String) throws -> String {
         let pointer = try check(pointer, operation)

@@ -115,19 +115,25 @@ public struct Summary: Sendable, Equatable {
 
         let hostStatuses = snapshot.countryStatuses
         let covered = Set(hostStatuses.filter { $0.value == .resident || $0.value == .nonResident }.keys)
-        let openPosts = snapshot.posts(.open).map(\.post.location)
+        // Filtered once: every row walks them, and a large network has hundreds of thousands.
+        let counted = snapshot.countedPosts
+        let openPosts = counted.filter { $0.status == .open }.map(\.post.location)
         var notes: [String] = []
-        // Each capital's distance to its nearest open post, worked out once for its region and the world.
+        // Each capital's distance to its nearest open post, worked out once for its region and
+        // the world, through an index of the open posts made on first use.
         var nearestCache: [String: Double] = [:]
-        func nearest(_ country: Country) -> Double {
+        var nearestPost: NearestPost?
+        func nearest(_ country: Country) throws -> Double {
             if let known = nearestCache[country.iso2] { return known }
-            let d = openPosts.map { Geodesic.wgs84.distance(country.capitalLocation, $0) }.min()!
+            // Its own GEOS context: a geography is a value that no session belongs to.
+            if nearestPost == nil { nearestPost = try NearestPost(openPosts, in: GEOSContext()) }
+            let d = try nearestPost!.distance(from: country.capitalLocation)!
             nearestCache[country.iso2] = d
             return d
         }
         func row(_ name: String, members: [Country], inGroup: (String) -> Bool) throws -> Row {
             var r = Row(region: name)
-            for state in snapshot.countedPosts where inGroup(snapshot.counterpart(state.post).iso2) {
+            for state in counted where inGroup(snapshot.counterpart(state.post).iso2) {
                 switch state.status {
                 case .open:
                     r.open += 1
@@ -150,7 +156,7 @@ public struct Summary: Sendable, Equatable {
                 let people = codes.reduce(0) { $0 + geography.population($1) }
                 r.populationShareCovered = people > 0 ? rounded(coveredCodes.reduce(0) { $0 + geography.population($1) } / people, places: 4) : nil
                 if !openPosts.isEmpty, !members.isEmpty {
-                    let total = members.reduce(0.0) { $0 + nearest($1) }
+                    let total = try members.reduce(0.0) { $0 + (try nearest($1)) }
                     r.meanDistanceKmToOpenPost = rounded(total / Double(members.count) / 1000, places: 1)
                 }
             }
