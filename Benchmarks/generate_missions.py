@@ -6,8 +6,9 @@ region. Deterministic for a given seed and size.
     python3 Benchmarks/generate_missions.py --posts 10000 --seed 1 > /tmp/world.csv
     python3 Benchmarks/generate_missions.py --posts 10000 --one-sender KP > /tmp/kp.csv
 
-With --one-sender, all posts belong to one sender (consulates at explicit points), to
-measure how one export grows with the size of one network.
+With --one-sender, all posts belong to one sender (consulates at explicit points on the host's
+land near its capital, which needs shapely), to measure how one network's commands grow with
+its size.
 """
 import argparse
 import csv
@@ -92,18 +93,49 @@ def main():
                           "", "embassy", frm, source])
 
 
+def land_near(hosts, rng):
+    """For each host with a polygon in the bundled boundaries, a function giving a random point
+    of its land within 2 degrees of its capital (or anywhere on it, for land farther away):
+    typed coordinates must lie in their host, or missionmap rejects them (PostLocationCheck)."""
+    import json
+    from shapely.geometry import Point, box, shape
+    from shapely.prepared import prep
+    with open(ROOT / "Geo" / "countries50.geojson", encoding="utf-8") as f:
+        polygons = {feat["properties"]["iso2"]: shape(feat["geometry"]) for feat in json.load(f)["features"]}
+    samplers = {}
+    for host in hosts:
+        land = polygons.get(host["iso2"])
+        if land is None or land.geom_type not in ("Polygon", "MultiPolygon"):
+            continue
+        lat, lon = float(host["lat"]), float(host["lon"])
+        near = land.intersection(box(lon - 2, lat - 2, lon + 2, lat + 2))
+        area = near if not near.is_empty and near.area > 0 else land
+        inside, (w, s, e, n) = prep(area), area.bounds
+
+        def sample(inside=inside, w=w, s=s, e=e, n=n, area=area):
+            for _ in range(200):
+                p = Point(rng.uniform(w, e), rng.uniform(s, n))
+                if inside.contains(p):
+                    return p.y, p.x
+            p = area.representative_point()
+            return p.y, p.x
+        samplers[host["iso2"]] = sample
+    return samplers
+
+
 def one_sender(args, rng):
     with open(ROOT / "Geo" / "capitals.csv", newline="", encoding="utf-8") as f:
         hosts = [r for r in csv.DictReader(f) if r["iso2"] != args.one_sender and r["region"] != "Antarctica"]
+    samplers = land_near(hosts, rng)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["post_id", "date", "event", "sender", "host", "city", "type", "accredited_from", "lat", "lon", "source"])
     resident = []
     for i in range(args.posts):
         host = rng.choice(hosts)
         pid = f"{args.one_sender}-{host['iso2']}-{i}"
-        # Points near the host's capital: the coordinates are explicit, so any city name will do.
-        lat = max(-89.0, min(89.0, float(host["lat"]) + rng.uniform(-2, 2)))
-        lon = max(-180.0, min(180.0, float(host["lon"]) + rng.uniform(-2, 2)))
+        # Points on the host's land near its capital (hosts not drawn at 1:50m: the capital);
+        # the coordinates are explicit, so any city name will do.
+        lat, lon = samplers[host["iso2"]]() if host["iso2"] in samplers else (float(host["lat"]), float(host["lon"]))
         if resident and rng.random() < 0.15:
             out.writerow([pid, day(rng, 2016, 2024).isoformat(), "accredited", args.one_sender, host["iso2"], "", "embassy",
                           rng.choice(resident), "", "", "https://example.org/synthetic"])
