@@ -34,26 +34,19 @@ public enum MissionsLog {
     /// A row with an error is left out of its post, and the post out of the later checks, as
     /// its events are incomplete: what those checks would say of it could be the omission's
     /// doing rather than the file's. Its sequence errors appear once its rows are fixed.
-    public static func load(table: CSVTable, gazetteer: Gazetteer) throws -> Network {
+    public static func load(table: consuming CSVTable, gazetteer: Gazetteer) throws -> Network {
+        let file = table.file
         guard !table.records.isEmpty || !table.rejected.isEmpty else {
-            throw DataErrors(DataError(file: table.file, line: 1, "no events: the file has a header but no rows"))
+            throw DataErrors(DataError(file: file, line: 1, "no events: the file has a header but no rows"))
         }
-        var reader = RowReader(file: table.file, gazetteer: gazetteer)
-        // Rows in file order, those the table rejected among them: which row comes first
-        // decides which is a post's first row.
-        var rejected = table.rejected[...]
-        for r in table.records {
-            while let bad = rejected.first, bad.record.line < r.line {
-                reader.reject(bad)
-                rejected = rejected.dropFirst()
-            }
-            reader.read(r)
-        }
-        rejected.forEach { reader.reject($0) }
-        let posts = reader.order.filter { !reader.incomplete.contains($0) }.map { reader.builders[$0]!.post(id: $0, gazetteer: gazetteer) }
-        var order = EventOrder(file: table.file, posts: posts, incomplete: reader.incomplete)
+        var reader = RowReader(file: file, gazetteer: gazetteer)
+        reader.read(table)
+        // The rows are no longer needed: free them before the posts are built.
+        _ = consume table
+        let posts = reader.posts()
+        var order = EventOrder(file: file, posts: posts, incomplete: reader.incomplete)
         let errors = reader.errors + reader.coversOfNoPost() + order.check()
-        guard errors.isEmpty else { throw DataErrors(file: table.file, errors, more: reader.found - reader.errors.count) }
+        guard errors.isEmpty else { throw DataErrors(file: file, errors, more: reader.found - reader.errors.count) }
         return Network(posts: posts, gazetteer: gazetteer, warnings: reader.warnings)
     }
 }
@@ -63,10 +56,10 @@ public enum MissionsLog {
 /// incomplete.
 private struct RowReader {
     struct PostBuilder {
+        /// The post's place among the posts met, in file order.
+        let ordinal: Int
         let sender: String, host: String, city: String, type: PostType, location: XY, locationTyped: Bool, line: Int, counted: Bool
         var events: [MissionEvent]
-        /// Lines of the rows seen, by (date, event, accredited_from), to catch repeated rows.
-        var seen: [String: Int] = [:]
 
         /// The post, its countries resolved (both were checked against the gazetteer on reading).
         func post(id: String, gazetteer: Gazetteer) -> Post {
@@ -82,6 +75,15 @@ private struct RowReader {
     /// Posts whose first row was read without error, in file order.
     var builders: [String: PostBuilder] = [:]
     var order: [String] = []
+    /// A row of a post, as far as a repeat goes: one table for every post, not one per post.
+    struct RowKey: Hashable {
+        let post: Int
+        let date: EventDate
+        let kind: EventKind
+        let accreditedFrom: String?
+    }
+    /// Lines of the rows seen, by (post, date, event, accredited_from), to catch repeated rows.
+    var seen: [RowKey: Int] = [:]
     /// Every post id met, so that a post whose first row had an error has no other first row.
     var met: Set<String> = []
     /// Posts with a row left out for an error: their events are incomplete.
@@ -96,6 +98,32 @@ private struct RowReader {
     init(file: String, gazetteer: Gazetteer) {
         self.file = file
         self.gazetteer = gazetteer
+    }
+
+    /// Every row of a table, those it rejected among them, in file order: which row comes first
+    /// decides which is a post's first row.
+    mutating func read(_ table: borrowing CSVTable) {
+        var rejected = table.rejected[...]
+        for r in table.records {
+            while let bad = rejected.first, bad.record.line < r.line {
+                reject(bad)
+                rejected = rejected.dropFirst()
+            }
+            read(r)
+        }
+        rejected.forEach { reject($0) }
+    }
+
+    /// The posts read whole, in file order; the builders are let go one by one.
+    mutating func posts() -> [Post] {
+        seen = [:]
+        var posts: [Post] = []
+        posts.reserveCapacity(order.count - incomplete.count)
+        for id in order where !incomplete.contains(id) {
+            posts.append(builders.removeValue(forKey: id)!.post(id: id, gazetteer: gazetteer))
+        }
+        builders = [:]
+        return posts
     }
 
     /// The scheme of a source written as one address (`javascript:...`), lower-cased; nil for
@@ -206,10 +234,10 @@ private struct RowReader {
                 return
             }
             let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
-            let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
-            builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: location,
+            seen[RowKey(post: order.count, date: date, kind: kind, accreditedFrom: accreditedFrom)] = r.line
+            builders[id] = PostBuilder(ordinal: order.count, sender: sender, host: host, city: city, type: type, location: location,
                                        locationTyped: !r["lat"].isEmpty,
-                                       line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)], seen: [key: r.line])
+                                       line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)])
             order.append(id)
             return
         }
@@ -238,12 +266,12 @@ private struct RowReader {
             fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(Echo.quoted(r["counted"]))'")
         }
         if let date, let kind {
-            let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
-            if host == builder.host, let first = builder.seen[key] {
+            let key = RowKey(post: builder.ordinal, date: date, kind: kind, accreditedFrom: accreditedFrom)
+            if host == builder.host, let first = seen[key] {
                 fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
             }
             if found == errorsBefore {
-                builder.seen[key] = r.line
+                seen[key] = r.line
                 builder.events.append(event(r, date, kind, accreditedFrom))
                 builders[id] = builder
                 return
