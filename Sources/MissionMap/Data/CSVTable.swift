@@ -104,8 +104,9 @@ public struct CSVTable: Sendable {
             throw DataError(file: file, line: line, "malformed CSV row")
         }
         // Errors of the header and rows come after the parser's, as when rows were read first.
+        if let error = reading.headerError { throw error }
         guard let header = reading.header else { throw DataError(file: file, line: 1, "empty file: expected a header row") }
-        if let error = reading.headerError ?? reading.thrown { throw error }
+        if let error = reading.thrown { throw error }
         self.columns = header.columns
         let cells = Cells(index: header.index, values: reading.values)
         records = reading.rows.map { Record(line: $0.line, cells: cells, start: $0.start) }

@@ -45,6 +45,11 @@ public struct GeoJSONWriter: NetworkWriter {
     /// a few senders ahead of the writing, and written in the senders' order: the document is
     /// the one a single thread writes, byte for byte.
     public func write(_ request: Request, countriesIn session: GeoSession?, workers: Int, to sink: (String) throws -> Void) throws {
+        try write(request, countriesIn: session, workers: workers, ahead: workers > 1 ? 4 * workers : 1, to: sink)
+    }
+
+    /// As above, with `ahead` senders made at a time (tests vary it to cross windows).
+    func write(_ request: Request, countriesIn session: GeoSession?, workers: Int, ahead: Int, to sink: (String) throws -> Void) throws {
         var regional = self
         regional.region = request.region
         let writer = regional
@@ -55,7 +60,7 @@ public struct GeoJSONWriter: NetworkWriter {
             try out.begin()
             // A window of senders at a time keeps the threads busy while holding back only
             // the window's text; one sender alone streams straight to the sink.
-            let window = workers > 1 && queries.count > 1 ? 4 * workers : 1
+            let window = max(1, ahead)
             var start = 0
             while start < queries.count {
                 let part = Array(queries[start..<min(queries.count, start + window)])
