@@ -63,10 +63,12 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses the bytes of a CSV file named `file` in messages: UTF-8, with a header row.
-    public init(data: Data, file name: String, required: [String] = [], collectingRowErrors: Bool = false) throws {
+    public init(data: consuming Data, file name: String, required: [String] = [], collectingRowErrors: Bool = false) throws {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(file: name, line: FileBytes.lineOfInvalidUTF8(in: data), "not valid UTF-8")
         }
+        // The bytes are in the text now: let them go before the rows are parsed.
+        _ = consume data
         try self.init(text: text, file: name, required: required, collectingRowErrors: collectingRowErrors)
     }
 
@@ -82,6 +84,10 @@ public struct CSVTable: Sendable {
             throw DataError(file: file, line: CSVTable.lineOfUnbalancedQuote(in: text), "unterminated quoted field")
         }
         var reading = Reading(file: file, required: required, collectingRowErrors: collectingRowErrors)
+        // Room for a cell per column of every line at once, rather than growing (and copying)
+        // the large array many times over; never more cells than bytes, whatever the header.
+        reading.lines = text.utf8.count(where: { $0 == 0x0A }) + 1
+        reading.bytes = text.utf8.count
         var line = 1
         do {
             // rowLimit 0: SwiftCSV's init parses no rows, so a parse error surfaces in the loop
@@ -138,6 +144,8 @@ public struct CSVTable: Sendable {
         /// Long cells met so far: equal cells (a source, a note, a city repeated on many rows)
         /// share one storage. Cells of up to 15 UTF-8 bytes are stored inline by String anyway.
         var interned: Set<String> = []
+        /// The lines of the file (LF line ends, plus one) and its size, to reserve room for cells.
+        var lines = 0, bytes = 0
 
         init(file: String, required: [String], collectingRowErrors: Bool) {
             self.file = file
@@ -150,6 +158,8 @@ public struct CSVTable: Sendable {
             if fields.allSatisfy({ CSVTable.trimmed($0).isEmpty }) { return }
             guard let header else {
                 do { header = try Self.header(fields, line: line, file: file, required: required) } catch { headerError = error }
+                let (cells, overflow) = max(0, lines - line).multipliedReportingOverflow(by: fields.count)
+                values.reserveCapacity(overflow ? bytes : min(cells, bytes))
                 return
             }
             var error: DataError?
