@@ -56,13 +56,12 @@ public enum MissionsLog {
 /// incomplete.
 private struct RowReader {
     struct PostBuilder {
-        /// The post's place among the posts met, in file order.
-        let ordinal: Int
+        let id: String
         let sender: String, host: String, city: String, type: PostType, location: XY, locationTyped: Bool, line: Int, counted: Bool
         var events: [MissionEvent]
 
         /// The post, its countries resolved (both were checked against the gazetteer on reading).
-        func post(id: String, gazetteer: Gazetteer) -> Post {
+        func post(gazetteer: Gazetteer) -> Post {
             // Stable sort: rows on the same date keep file order.
             let sorted = events.enumerated().sorted { ($0.element.date.knownBy, $0.offset) < ($1.element.date.knownBy, $1.offset) }
             return Post(id: id, sender: gazetteer.country(code: sender)!, host: gazetteer.country(code: host)!, city: city, type: type, location: location,
@@ -72,9 +71,11 @@ private struct RowReader {
 
     let file: String
     let gazetteer: Gazetteer
-    /// Posts whose first row was read without error, in file order.
-    var builders: [String: PostBuilder] = [:]
-    var order: [String] = []
+    /// Posts whose first row was read without error, in file order, and each one's place
+    /// there by id: a dictionary of places rather than of builders, which was the largest
+    /// table of reading a large log (and is copied whole each time it grows).
+    var builders: [PostBuilder] = []
+    var place: [String: Int] = [:]
     /// A row of a post, as far as a repeat goes: one table for every post, not one per post.
     struct RowKey: Hashable {
         let post: Int
@@ -118,11 +119,12 @@ private struct RowReader {
     mutating func posts() -> [Post] {
         seen = [:]
         var posts: [Post] = []
-        posts.reserveCapacity(order.count - incomplete.count)
-        for id in order where !incomplete.contains(id) {
-            posts.append(builders.removeValue(forKey: id)!.post(id: id, gazetteer: gazetteer))
+        posts.reserveCapacity(builders.count)
+        for builder in builders where !incomplete.contains(builder.id) {
+            posts.append(builder.post(gazetteer: gazetteer))
         }
-        builders = [:]
+        builders = []
+        place = [:]
         return posts
     }
 
@@ -234,46 +236,52 @@ private struct RowReader {
                 return
             }
             let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
-            seen[RowKey(post: order.count, date: date, kind: kind, accreditedFrom: accreditedFrom)] = r.line
-            builders[id] = PostBuilder(ordinal: order.count, sender: sender, host: host, city: city, type: type, location: location,
-                                       locationTyped: !r["lat"].isEmpty,
-                                       line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)])
-            order.append(id)
+            seen[RowKey(post: builders.count, date: date, kind: kind, accreditedFrom: accreditedFrom)] = r.line
+            place[id] = builders.count
+            builders.append(PostBuilder(id: id, sender: sender, host: host, city: city, type: type, location: location,
+                                        locationTyped: !r["lat"].isEmpty,
+                                        line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)]))
             return
         }
         // A later row, judged against the first if that one was read; else only on its own.
-        guard var builder = builders[id] else {
+        guard let index = place[id] else {
             if !r["type"].isEmpty, PostType(rawValue: r["type"].lowercased()) == nil {
                 fail(r.line, "unknown type '\(Echo.quoted(r["type"]))': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             incomplete.insert(id)
             return
         }
-        if let sender, let host, sender != builder.sender || host != builder.host {
-            // Most likely another post given the same id: its type, city and dates are its own,
-            // and comparing them with this post's would only add confusion.
-            fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
-            incomplete.insert(id)
-            return
-        }
-        if host == builder.host, !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
-            fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(Echo.quoted(r["city"]))'")
-        }
-        if !r["type"].isEmpty, r["type"].lowercased() != builder.type.rawValue {
-            fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(Echo.quoted(r["type"]))'")
-        }
-        if let counted, counted != builder.counted {
-            fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(Echo.quoted(r["counted"]))'")
+        // The first row's fields, in a scope of their own: the builder is not copied while its
+        // events grow below (a copy would make each append copy them all).
+        let sameHost: Bool
+        do {
+            let builder = builders[index]
+            if let sender, let host, sender != builder.sender || host != builder.host {
+                // Most likely another post given the same id: its type, city and dates are its own,
+                // and comparing them with this post's would only add confusion.
+                fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
+                incomplete.insert(id)
+                return
+            }
+            if host == builder.host, !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
+                fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(Echo.quoted(r["city"]))'")
+            }
+            if !r["type"].isEmpty, r["type"].lowercased() != builder.type.rawValue {
+                fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(Echo.quoted(r["type"]))'")
+            }
+            if let counted, counted != builder.counted {
+                fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(Echo.quoted(r["counted"]))'")
+            }
+            sameHost = host == builder.host
         }
         if let date, let kind {
-            let key = RowKey(post: builder.ordinal, date: date, kind: kind, accreditedFrom: accreditedFrom)
-            if host == builder.host, let first = seen[key] {
+            let key = RowKey(post: index, date: date, kind: kind, accreditedFrom: accreditedFrom)
+            if sameHost, let first = seen[key] {
                 fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
             }
             if found == errorsBefore {
                 seen[key] = r.line
-                builder.events.append(event(r, date, kind, accreditedFrom))
-                builders[id] = builder
+                builders[index].events.append(event(r, date, kind, accreditedFrom))
                 return
             }
         }
