@@ -14,16 +14,32 @@ public struct CSVTable: Sendable {
     /// One data row: its 1-based starting line in the file, and its cells by column name.
     public struct Record: Sendable {
         public let line: Int
-        /// Cells by folded column name (see `CSVTable.folded`).
-        let cells: [String: String]
+        /// The table's cells, shared by all its records: one flat array rather than a
+        /// dictionary per row, which was most of the memory of reading a large log.
+        let cells: Cells
+        /// Where this row's cells start in `cells.values`.
+        let start: Int
 
         /// The cell of `column` (in any case) without surrounding white space, or "" if the
         /// column is absent.
         public subscript(column: String) -> String {
-            if let cell = cells[column] { return cell }
+            if let i = cells.index[column] { return cells.values[start + i] }
             // Names are mostly passed folded, and absent optional columns are looked up on
             // every row: fold only a name that may need it.
-            return CSVTable.mayNeedFolding(column) ? cells[CSVTable.folded(column)] ?? "" : ""
+            guard CSVTable.mayNeedFolding(column), let i = cells.index[CSVTable.folded(column)] else { return "" }
+            return cells.values[start + i]
+        }
+    }
+
+    /// Every row's trimmed cells, row after row, a row's cells in column order (a row rejected
+    /// for too few fields padded with "", too many cut), and each folded column's position.
+    final class Cells: Sendable {
+        let index: [String: Int]
+        let values: [String]
+
+        init(index: [String: Int], values: [String]) {
+            self.index = index
+            self.values = values
         }
     }
 
@@ -47,10 +63,12 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses the bytes of a CSV file named `file` in messages: UTF-8, with a header row.
-    public init(data: Data, file name: String, required: [String] = [], collectingRowErrors: Bool = false) throws {
+    public init(data: consuming Data, file name: String, required: [String] = [], collectingRowErrors: Bool = false) throws {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(file: name, line: FileBytes.lineOfInvalidUTF8(in: data), "not valid UTF-8")
         }
+        // The bytes are in the text now: let them go before the rows are parsed.
+        _ = consume data
         try self.init(text: text, file: name, required: required, collectingRowErrors: collectingRowErrors)
     }
 
@@ -65,14 +83,20 @@ public struct CSVTable: Sendable {
         if text.unicodeScalars.filter({ $0 == "\"" }).count % 2 == 1 {
             throw DataError(file: file, line: CSVTable.lineOfUnbalancedQuote(in: text), "unterminated quoted field")
         }
-        var rows: [(line: Int, fields: [String])] = []
+        var reading = Reading(file: file, required: required, collectingRowErrors: collectingRowErrors)
+        // Room for a cell per column of every line at once, rather than growing (and copying)
+        // the large array many times over; never more cells than bytes, whatever the header.
+        reading.lines = text.utf8.count(where: { $0 == 0x0A }) + 1
+        reading.bytes = text.utf8.count
         var line = 1
         do {
             // rowLimit 0: SwiftCSV's init parses no rows, so a parse error surfaces in the loop
             // below, where `line` is known.
             let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
             try csv.enumerateAsArray(startAt: 0, rowLimit: nil) { fields in
-                rows.append((line, fields))
+                // Each row is taken in as it is parsed, so that no second copy of the file's
+                // rows is held.
+                reading.take(fields, line: line)
                 // Each row ends with one line end, plus any quoted inside its fields; like the
                 // parser, count CR LF, a lone LF and a lone CR (old Mac files) each as one.
                 line += 1 + fields.reduce(0) { n, field in
@@ -85,56 +109,113 @@ public struct CSVTable: Sendable {
         } catch {
             throw DataError(file: file, line: line, "malformed CSV row")
         }
-        rows.removeAll { $0.fields.allSatisfy { CSVTable.trimmed($0).isEmpty } }
-        guard let header = rows.first else { throw DataError(file: file, line: 1, "empty file: expected a header row") }
-        // The header is input too: the same limits on length and characters as any cell.
-        for (i, cell) in header.fields.enumerated() {
-            if let problem = CSVTable.problem(with: cell) {
-                throw DataError(file: file, line: header.line, "header cell \(i + 1) \(problem)")
+        // Errors of the header and rows come after the parser's, as when rows were read first.
+        if let error = reading.headerError { throw error }
+        guard let header = reading.header else { throw DataError(file: file, line: 1, "empty file: expected a header row") }
+        if let error = reading.thrown { throw error }
+        self.columns = header.columns
+        let cells = Cells(index: header.index, values: reading.values)
+        records = reading.rows.map { Record(line: $0.line, cells: cells, start: $0.start) }
+        rejected = reading.rejected.map { Rejected(error: $0.error, record: Record(line: $0.line, cells: cells, start: $0.start)) }
+    }
+
+    /// The header as checked: the names as spelt (trimmed), the folded columns and their positions.
+    private struct Header {
+        let line: Int
+        let names: [String]
+        let columns: [String]
+        let index: [String: Int]
+    }
+
+    /// The state of reading rows as the parser hands them over: the header once met, then each
+    /// row's cells, checked, appended to one flat array.
+    private struct Reading {
+        let file: String
+        let required: [String]
+        let collectingRowErrors: Bool
+        var header: Header?
+        /// The header's error; no row is kept after it.
+        var headerError: DataError?
+        /// The first row error when rows are not collected; no row is kept after it.
+        var thrown: DataError?
+        var values: [String] = []
+        var rows: [(line: Int, start: Int)] = []
+        var rejected: [(error: DataError, line: Int, start: Int)] = []
+        /// Long cells met so far: equal cells (a source, a note, a city repeated on many rows)
+        /// share one storage. Cells of up to 15 UTF-8 bytes are stored inline by String anyway.
+        var interned: Set<String> = []
+        /// The lines of the file (LF line ends, plus one) and its size, to reserve room for cells.
+        var lines = 0, bytes = 0
+
+        init(file: String, required: [String], collectingRowErrors: Bool) {
+            self.file = file
+            self.required = required
+            self.collectingRowErrors = collectingRowErrors
+        }
+
+        mutating func take(_ fields: [String], line: Int) {
+            guard headerError == nil, thrown == nil else { return }
+            if fields.allSatisfy({ CSVTable.trimmed($0).isEmpty }) { return }
+            guard let header else {
+                do { header = try Self.header(fields, line: line, file: file, required: required) } catch { headerError = error }
+                let (cells, overflow) = max(0, lines - line).multipliedReportingOverflow(by: fields.count)
+                values.reserveCapacity(overflow ? bytes : min(cells, bytes))
+                return
             }
-        }
-        let names = header.fields.map(CSVTable.trimmed)
-        let columns = names.map(CSVTable.folded)
-        var firstOf: [String: Int] = [:]
-        for (i, column) in columns.enumerated() {
-            guard let first = firstOf[column] else {
-                firstOf[column] = i
-                continue
-            }
-            throw DataError(file: file, line: header.line, names[first] == names[i]
-                ? "column '\(Echo.quoted(names[i]))' appears twice in the header"
-                : "columns '\(Echo.quoted(names[first]))' and '\(Echo.quoted(names[i]))' are the same column: names match without regard to case or surrounding spaces")
-        }
-        if let missing = required.first(where: { firstOf[CSVTable.folded($0)] == nil }) {
-            throw DataError(file: file, line: header.line, CSVTable.otherSeparator(in: header.fields)
-                ?? "missing column '\(Echo.quoted(missing))' (header has: \(CSVTable.listed(names)))")
-        }
-        self.columns = columns
-        var records: [Record] = [], rejected: [Rejected] = []
-        records.reserveCapacity(rows.count - 1)
-        for row in rows.dropFirst() {
-            let cells = zip(columns, row.fields.map(CSVTable.trimmed))
             var error: DataError?
-            if row.fields.count != columns.count {
-                error = DataError(file: file, line: row.line, "expected \(columns.count) fields, found \(row.fields.count)")
+            if fields.count != header.columns.count {
+                error = DataError(file: file, line: line, "expected \(header.columns.count) fields, found \(fields.count)")
             } else {
                 // Named as the header spells it, which the user will look for.
-                for (column, field) in zip(names, row.fields) {
+                for (column, field) in zip(header.names, fields) {
                     guard let problem = CSVTable.problem(with: field) else { continue }
-                    error = DataError(file: file, line: row.line, "field '\(Echo.quoted(column))' \(problem)")
+                    error = DataError(file: file, line: line, "field '\(Echo.quoted(column))' \(problem)")
                     break
                 }
             }
-            let record = Record(line: row.line, cells: Dictionary(uniqueKeysWithValues: cells))
-            guard let error else {
-                records.append(record)
-                continue
+            if let error, !collectingRowErrors {
+                thrown = error
+                return
             }
-            guard collectingRowErrors else { throw error }
-            rejected.append(Rejected(error: error, record: record))
+            let start = values.count
+            for i in header.columns.indices {
+                values.append(i < fields.count ? intern(CSVTable.trimmed(fields[i])) : "")
+            }
+            if let error { rejected.append((error, line, start)) } else { rows.append((line, start)) }
         }
-        self.records = records
-        self.rejected = rejected
+
+        /// The one stored copy of a cell equal to `cell`.
+        private mutating func intern(_ cell: String) -> String {
+            guard cell.utf8.count > 15 else { return cell }
+            return interned.insert(cell).memberAfterInsert
+        }
+
+        /// The header row, checked: the same limits on length and characters as any cell,
+        /// no column twice, every required column.
+        static func header(_ fields: [String], line: Int, file: String, required: [String]) throws(DataError) -> Header {
+            for (i, cell) in fields.enumerated() {
+                if let problem = CSVTable.problem(with: cell) {
+                    throw DataError(file: file, line: line, "header cell \(i + 1) \(problem)")
+                }
+            }
+            let names = fields.map(CSVTable.trimmed)
+            let columns = names.map(CSVTable.folded)
+            var firstOf: [String: Int] = [:]
+            for (i, column) in columns.enumerated() {
+                guard let first = firstOf[column] else {
+                    firstOf[column] = i
+                    continue
+                }
+                throw DataError(file: file, line: line, names[first] == names[i]
+                    ? "column '\(Echo.quoted(names[i]))' appears twice in the header"
+                    : "columns '\(Echo.quoted(names[first]))' and '\(Echo.quoted(names[i]))' are the same column: names match without regard to case or surrounding spaces")
+            }
+            if let missing = required.first(where: { firstOf[CSVTable.folded($0)] == nil }) {
+                throw DataError(file: file, line: line, CSVTable.otherSeparator(in: fields)
+                    ?? "missing column '\(Echo.quoted(missing))' (header has: \(CSVTable.listed(names)))")
+            }
+            return Header(line: line, names: names, columns: columns, index: firstOf)
+        }
     }
 
     /// A column name as matched: trimmed and lower-cased.

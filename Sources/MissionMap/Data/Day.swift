@@ -2,17 +2,19 @@ import Foundation
 
 /// A calendar day (proleptic Gregorian), written and read as ISO 8601 `YYYY-MM-DD`.
 public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// year << 9 | month << 5 | day: four bytes rather than three Ints (every event and post
+    /// state holds days), and ordered as the days are.
+    private let packed: Int32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int(packed >> 5 & 0xF) }
+    public var day: Int { Int(packed & 0x1F) }
 
     /// A day, or nil if it does not exist (2023-02-30, month 13, ...).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Day.daysIn(year: year, month: month)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = Int32(year << 9 | month << 5 | day)
     }
 
     /// The number of days in this day's month.
@@ -55,7 +57,7 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func < (a: Day, b: Day) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        a.packed < b.packed
     }
 
     public var description: String {

@@ -7,17 +7,26 @@ public struct EventDate: Hashable, Sendable, CustomStringConvertible {
     public let precision: Precision
     /// The last day of the period (the day itself for day precision).
     public let knownBy: Day
-    /// As written: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    public let description: String
 
-    public init(_ day: Day) {
-        self.init(precision: .day, knownBy: day, description: day.description)
+    /// As written: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Made when asked rather than stored (every
+    /// event has a date): parsing accepts only these exact forms, so the text follows from the
+    /// precision and the day.
+    public var description: String {
+        let text = knownBy.description
+        return switch precision {
+        case .day: text
+        case .month: String(text.prefix(7))
+        case .year: String(text.prefix(4))
+        }
     }
 
-    private init(precision: Precision, knownBy: Day, description: String) {
+    public init(_ day: Day) {
+        self.init(precision: .day, knownBy: day)
+    }
+
+    private init(precision: Precision, knownBy: Day) {
         self.precision = precision
         self.knownBy = knownBy
-        self.description = description
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; nil for anything else or a day that does not exist.
@@ -34,7 +43,7 @@ public struct EventDate: Hashable, Sendable, CustomStringConvertible {
             let month = parts.count == 2 ? Int(parts[1])! : 12
             guard let first = Day(year: year, month: month, day: 1) else { return nil }
             self.init(precision: parts.count == 2 ? .month : .year,
-                      knownBy: Day(year: year, month: month, day: first.daysInMonth)!, description: String(text))
+                      knownBy: Day(year: year, month: month, day: first.daysInMonth)!)
         default:
             return nil
         }

@@ -34,26 +34,19 @@ public enum MissionsLog {
     /// A row with an error is left out of its post, and the post out of the later checks, as
     /// its events are incomplete: what those checks would say of it could be the omission's
     /// doing rather than the file's. Its sequence errors appear once its rows are fixed.
-    public static func load(table: CSVTable, gazetteer: Gazetteer) throws -> Network {
+    public static func load(table: consuming CSVTable, gazetteer: Gazetteer) throws -> Network {
+        let file = table.file
         guard !table.records.isEmpty || !table.rejected.isEmpty else {
-            throw DataErrors(DataError(file: table.file, line: 1, "no events: the file has a header but no rows"))
+            throw DataErrors(DataError(file: file, line: 1, "no events: the file has a header but no rows"))
         }
-        var reader = RowReader(file: table.file, gazetteer: gazetteer)
-        // Rows in file order, those the table rejected among them: which row comes first
-        // decides which is a post's first row.
-        var rejected = table.rejected[...]
-        for r in table.records {
-            while let bad = rejected.first, bad.record.line < r.line {
-                reader.reject(bad)
-                rejected = rejected.dropFirst()
-            }
-            reader.read(r)
-        }
-        rejected.forEach { reader.reject($0) }
-        let posts = reader.order.filter { !reader.incomplete.contains($0) }.map { reader.builders[$0]!.post(id: $0, gazetteer: gazetteer) }
-        var order = EventOrder(file: table.file, posts: posts, incomplete: reader.incomplete)
+        var reader = RowReader(file: file, gazetteer: gazetteer)
+        reader.read(table)
+        // The rows are no longer needed: free them before the posts are built.
+        _ = consume table
+        let posts = reader.posts()
+        var order = EventOrder(file: file, posts: posts, incomplete: reader.incomplete)
         let errors = reader.errors + reader.coversOfNoPost() + order.check()
-        guard errors.isEmpty else { throw DataErrors(file: table.file, errors, more: reader.found - reader.errors.count) }
+        guard errors.isEmpty else { throw DataErrors(file: file, errors, more: reader.found - reader.errors.count) }
         return Network(posts: posts, gazetteer: gazetteer, warnings: reader.warnings)
     }
 }
@@ -63,13 +56,12 @@ public enum MissionsLog {
 /// incomplete.
 private struct RowReader {
     struct PostBuilder {
+        let id: String
         let sender: String, host: String, city: String, type: PostType, location: XY, locationTyped: Bool, line: Int, counted: Bool
         var events: [MissionEvent]
-        /// Lines of the rows seen, by (date, event, accredited_from), to catch repeated rows.
-        var seen: [String: Int] = [:]
 
         /// The post, its countries resolved (both were checked against the gazetteer on reading).
-        func post(id: String, gazetteer: Gazetteer) -> Post {
+        func post(gazetteer: Gazetteer) -> Post {
             // Stable sort: rows on the same date keep file order.
             let sorted = events.enumerated().sorted { ($0.element.date.knownBy, $0.offset) < ($1.element.date.knownBy, $1.offset) }
             return Post(id: id, sender: gazetteer.country(code: sender)!, host: gazetteer.country(code: host)!, city: city, type: type, location: location,
@@ -79,9 +71,20 @@ private struct RowReader {
 
     let file: String
     let gazetteer: Gazetteer
-    /// Posts whose first row was read without error, in file order.
-    var builders: [String: PostBuilder] = [:]
-    var order: [String] = []
+    /// Posts whose first row was read without error, in file order, and each one's place
+    /// there by id: a dictionary of places rather than of builders, which was the largest
+    /// table of reading a large log (and is copied whole each time it grows).
+    var builders: [PostBuilder] = []
+    var place: [String: Int] = [:]
+    /// A row of a post, as far as a repeat goes: one table for every post, not one per post.
+    struct RowKey: Hashable {
+        let post: Int
+        let date: EventDate
+        let kind: EventKind
+        let accreditedFrom: String?
+    }
+    /// Lines of the rows seen, by (post, date, event, accredited_from), to catch repeated rows.
+    var seen: [RowKey: Int] = [:]
     /// Every post id met, so that a post whose first row had an error has no other first row.
     var met: Set<String> = []
     /// Posts with a row left out for an error: their events are incomplete.
@@ -96,6 +99,33 @@ private struct RowReader {
     init(file: String, gazetteer: Gazetteer) {
         self.file = file
         self.gazetteer = gazetteer
+    }
+
+    /// Every row of a table, those it rejected among them, in file order: which row comes first
+    /// decides which is a post's first row.
+    mutating func read(_ table: borrowing CSVTable) {
+        var rejected = table.rejected[...]
+        for r in table.records {
+            while let bad = rejected.first, bad.record.line < r.line {
+                reject(bad)
+                rejected = rejected.dropFirst()
+            }
+            read(r)
+        }
+        rejected.forEach { reject($0) }
+    }
+
+    /// The posts read whole, in file order; the builders are let go one by one.
+    mutating func posts() -> [Post] {
+        seen = [:]
+        var posts: [Post] = []
+        posts.reserveCapacity(builders.count)
+        for builder in builders where !incomplete.contains(builder.id) {
+            posts.append(builder.post(gazetteer: gazetteer))
+        }
+        builders = []
+        place = [:]
+        return posts
     }
 
     /// The scheme of a source written as one address (`javascript:...`), lower-cased; nil for
@@ -206,46 +236,52 @@ private struct RowReader {
                 return
             }
             let city = r["city"].isEmpty ? gazetteer.country(code: host)!.capital : r["city"]
-            let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
-            builders[id] = PostBuilder(sender: sender, host: host, city: city, type: type, location: location,
-                                       locationTyped: !r["lat"].isEmpty,
-                                       line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)], seen: [key: r.line])
-            order.append(id)
+            seen[RowKey(post: builders.count, date: date, kind: kind, accreditedFrom: accreditedFrom)] = r.line
+            place[id] = builders.count
+            builders.append(PostBuilder(id: id, sender: sender, host: host, city: city, type: type, location: location,
+                                        locationTyped: !r["lat"].isEmpty,
+                                        line: r.line, counted: counted ?? true, events: [event(r, date, kind, accreditedFrom)]))
             return
         }
         // A later row, judged against the first if that one was read; else only on its own.
-        guard var builder = builders[id] else {
+        guard let index = place[id] else {
             if !r["type"].isEmpty, PostType(rawValue: r["type"].lowercased()) == nil {
                 fail(r.line, "unknown type '\(Echo.quoted(r["type"]))': expected one of \(PostType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             incomplete.insert(id)
             return
         }
-        if let sender, let host, sender != builder.sender || host != builder.host {
-            // Most likely another post given the same id: its type, city and dates are its own,
-            // and comparing them with this post's would only add confusion.
-            fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
-            incomplete.insert(id)
-            return
-        }
-        if host == builder.host, !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
-            fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(Echo.quoted(r["city"]))'")
-        }
-        if !r["type"].isEmpty, r["type"].lowercased() != builder.type.rawValue {
-            fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(Echo.quoted(r["type"]))'")
-        }
-        if let counted, counted != builder.counted {
-            fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(Echo.quoted(r["counted"]))'")
+        // The first row's fields, in a scope of their own: the builder is not copied while its
+        // events grow below (a copy would make each append copy them all).
+        let sameHost: Bool
+        do {
+            let builder = builders[index]
+            if let sender, let host, sender != builder.sender || host != builder.host {
+                // Most likely another post given the same id: its type, city and dates are its own,
+                // and comparing them with this post's would only add confusion.
+                fail(r.line, "post \(id) was \(builder.sender) in \(builder.host) on line \(builder.line), here \(sender) in \(host): a post id names one post")
+                incomplete.insert(id)
+                return
+            }
+            if host == builder.host, !r["city"].isEmpty, Gazetteer.fold(r["city"]) != Gazetteer.fold(builder.city) {
+                fail(r.line, "post \(id) is in \(builder.city) on line \(builder.line), here '\(Echo.quoted(r["city"]))'")
+            }
+            if !r["type"].isEmpty, r["type"].lowercased() != builder.type.rawValue {
+                fail(r.line, "post \(id) has type \(builder.type.rawValue) on line \(builder.line), here '\(Echo.quoted(r["type"]))'")
+            }
+            if let counted, counted != builder.counted {
+                fail(r.line, "post \(id) has counted=\(builder.counted ? "yes" : "no") on line \(builder.line), here '\(Echo.quoted(r["counted"]))'")
+            }
+            sameHost = host == builder.host
         }
         if let date, let kind {
-            let key = "\(date)|\(kind.rawValue)|\(accreditedFrom ?? "")"
-            if host == builder.host, let first = builder.seen[key] {
+            let key = RowKey(post: index, date: date, kind: kind, accreditedFrom: accreditedFrom)
+            if sameHost, let first = seen[key] {
                 fail(r.line, "repeats line \(first): post \(id) already has '\(kind.rawValue)' on \(date)")
             }
             if found == errorsBefore {
-                builder.seen[key] = r.line
-                builder.events.append(event(r, date, kind, accreditedFrom))
-                builders[id] = builder
+                seen[key] = r.line
+                builders[index].events.append(event(r, date, kind, accreditedFrom))
                 return
             }
         }

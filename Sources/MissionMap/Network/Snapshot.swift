@@ -53,10 +53,16 @@ public struct Snapshot: Sendable {
             replayed = network.posts.compactMap { senders.contains($0.sender.iso2) ? Replay(post: $0, asOf: asOf) : nil }
         }
         let residents = Dictionary(uniqueKeysWithValues: replayed.map { ($0.post.id, $0.resident) })
-        let states = replayed.map { $0.state(covering: $0.accreditedFrom.flatMap { residents[$0] }) }
-        posts = states.filter { Snapshot.asks(query, for: $0.post) }
-        let asked = Set(posts.map(\.post.id)), wanted = Set(posts.compactMap(\.accreditedFrom)).subtracting(asked)
-        covering = Dictionary(uniqueKeysWithValues: states.filter { wanted.contains($0.post.id) }.map { ($0.post.id, $0) })
+        let state = { (r: Replay) in r.state(covering: r.accreditedFrom.flatMap { residents[$0] }) }
+        // The states of the posts asked for, then of the few others that cover them: no list of
+        // every state beside these (a large log's states are most of a snapshot's memory).
+        var posts: [PostState] = [], others: [Int] = []
+        for (i, r) in replayed.enumerated() {
+            if Snapshot.asks(query, for: r.post) { posts.append(state(r)) } else { others.append(i) }
+        }
+        self.posts = posts
+        let wanted = Set(posts.compactMap(\.accreditedFrom))
+        covering = Dictionary(uniqueKeysWithValues: others.lazy.filter { wanted.contains(replayed[$0].post.id) }.map { (replayed[$0].post.id, state(replayed[$0])) })
     }
 
     /// Whether a query takes in a post. A city holds the posts resident in it, not the hosts
@@ -126,7 +132,9 @@ public struct Snapshot: Sendable {
     /// Each cross-accreditation in force of the snapshot's posts: the covering post (wherever
     /// it is) and the covered one.
     public var accreditations: [(from: PostState, to: PostState)] {
-        let byID = Dictionary(uniqueKeysWithValues: posts.map { ($0.post.id, $0) }).merging(covering) { a, _ in a }
+        // Only the covering posts by id, not every post.
+        let from = Set(posts.lazy.filter { $0.status == .crossAccredited }.compactMap(\.accreditedFrom))
+        let byID = Dictionary(uniqueKeysWithValues: posts.lazy.filter { from.contains($0.post.id) }.map { ($0.post.id, $0) }).merging(covering) { a, _ in a }
         return posts.filter { $0.status == .crossAccredited }.compactMap { covered in
             covered.accreditedFrom.flatMap { byID[$0] }.map { (from: $0, to: covered) }
         }

@@ -32,16 +32,23 @@ struct NetworkFeatures {
 
     /// The features of a snapshot; countries only with boundaries, in the file's order.
     func features(_ snapshot: Snapshot, boundaries: Boundaries?) -> [NetworkFeature] {
+        var features: [NetworkFeature] = []
+        forEach(snapshot, boundaries: boundaries) { features.append($0) }
+        return features
+    }
+
+    /// Hands each feature of a snapshot to `body` as it is made, in the order of `features`,
+    /// so that a writer that streams holds one feature at a time rather than the list.
+    func forEach<E: Error>(_ snapshot: Snapshot, boundaries: Boundaries?, _ body: (NetworkFeature) throws(E) -> Void) throws(E) {
         let inRegion = { (country: Country) in region.map { country.isIn($0) } ?? true }
         let wants = { (kind: FeatureKind) in kinds?.contains(kind) ?? true }
-        var features: [NetworkFeature] = []
         for state in snapshot.posts where wants(.post) && statuses?.contains(state.status) ?? true && inRegion(snapshot.counterpart(state.post)) {
-            features.append(NetworkFeature(id: state.post.id, shape: .point(state.post.location), properties: postProperties(state)))
+            try body(NetworkFeature(id: state.post.id, shape: .point(state.post.location), properties: postProperties(state)))
         }
         if wants(.accreditation), statuses?.contains(.crossAccredited) ?? true {
             for link in snapshot.accreditations where inRegion(snapshot.counterpart(link.to.post)) {
                 let path = Geodesic.wgs84.path(link.from.post.location, link.to.post.location, maxStepDegrees: 1)
-                features.append(NetworkFeature(id: "\(link.from.post.id)>\(link.to.post.id)", shape: .lines(Antimeridian.split(path)), properties: JSONText.object([
+                try body(NetworkFeature(id: "\(link.from.post.id)>\(link.to.post.id)", shape: .lines(Antimeridian.split(path)), properties: JSONText.object([
                     "kind": JSONText.string("accreditation"),
                     "name": JSONText.string("\(Self.name(link.from.post)) covers \(link.to.post.host.name)"),
                     "from": JSONText.string(link.from.post.id),
@@ -69,7 +76,7 @@ struct NetworkFeatures {
             let idPrefix = snapshot.sender == nil ? "country:in:\(side.iso2)" : "country:\(side.iso2)"
             for code in boundaries.codes {
                 guard let status = statuses[code], let country = known[code], inRegion(country) else { continue }
-                features.append(NetworkFeature(id: "\(idPrefix):\(code)", shape: .country(code), properties: JSONText.object([
+                try body(NetworkFeature(id: "\(idPrefix):\(code)", shape: .country(code), properties: JSONText.object([
                     "kind": JSONText.string("country"),
                     sideKey: JSONText.string(side.iso2),
                     "iso2": JSONText.string(code),
@@ -80,7 +87,6 @@ struct NetworkFeatures {
                 ])))
             }
         }
-        return features
     }
 
     /// A post as a map labels it: its city, then whose and what ("Madrid (KP embassy)"), so

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MissionMap
 
 struct ExportCommand: ParsableCommand {
@@ -46,10 +47,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format, TopoJSON writing shared borders once; if absent, the extension of -o decides (.geojson, .json, .topojson), else geojson.", valueName: "format"))
     var format: Format?
 
+    @Option(help: ArgumentHelp("Worker threads for several senders (default: the number of cores); the file is the same for any number.", valueName: "n"))
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var out: OutputOptionsOf<ExportCommand>
 
     func validate() throws {
         try StandardInputUse.check(["--missions": log.missions, "--boundaries": geography.boundaries])
+        guard (1...64).contains(workers) else { throw ValidationError("--workers must be from 1 to 64") }
         guard (1...9).contains(precision) else { throw ValidationError("--precision must be from 1 to 9") }
         _ = try statuses()
         _ = try kinds()
@@ -99,7 +104,7 @@ struct ExportCommand: ParsableCommand {
             case .geojson:
                 var writer = GeoJSONWriter(decimals: precision, statuses: try statuses())
                 writer.kinds = try kinds()
-                try out.stream { sink in try writer.write(request, countriesIn: session, to: sink) }
+                try out.stream { sink in try writer.write(request, countriesIn: session, workers: workers, to: sink) }
             case .topojson:
                 var writer = TopoJSONWriter(decimals: precision, statuses: try statuses())
                 writer.kinds = try kinds()

@@ -111,3 +111,32 @@ import Testing
         #expect(table.rejected.map { $0.record["a"] } == ["3", "6"], "a rejected row keeps the fields it has")
     }
 }
+
+@Suite(.tags(.unit)) struct CSVTableStorageTests {
+    /// Where a string's bytes are: equal long cells read from the file share them.
+    func storage(_ s: String) -> UnsafeRawPointer? {
+        var copy = s
+        return copy.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    @Test func equalLongCellsShareOneStorage() throws {
+        let source = "https://example.org/a-long-source"
+        let table = try CSVTable(text: "a,b\n1,\(source)\n2, \(source) \n3,short\n", file: "t.csv")
+        #expect(table.records.map { $0["b"] } == [source, source, "short"])
+        #expect(storage(table.records[0]["b"]) == storage(table.records[1]["b"]))
+    }
+
+    @Test func rejectedRowsKeepTheirFieldsByPosition() throws {
+        let table = try CSVTable(text: "a,b,c\n1,2\n3,4,5,6\n7,8,9\n", file: "t.csv", collectingRowErrors: true)
+        #expect(table.records.map(\.line) == [4] && table.records[0]["c"] == "9")
+        #expect(table.rejected.map(\.error.message) == ["expected 3 fields, found 2", "expected 3 fields, found 4"])
+        #expect(table.rejected.map { [$0.record["a"], $0.record["b"], $0.record["c"]] } == [["1", "2", ""], ["3", "4", "5"]])
+    }
+
+    @Test func aParseErrorComesBeforeAnEarlierRowError() {
+        // The rows' errors are found as rows are parsed, but the parser's own is still thrown first.
+        #expect(throws: DataError(file: "t.csv", line: 3, "a quote inside a field that is not quoted as a whole (quote the field, and double the quote)")) {
+            try CSVTable(text: "a,b\n1,2,3\n5,x\"y\"z\n", file: "t.csv")
+        }
+    }
+}

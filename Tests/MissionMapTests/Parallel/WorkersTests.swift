@@ -66,3 +66,27 @@ import Testing
         #expect(throws: Failure(job: 2)) { try Workers.run(jobs, workers: 3, boundaries: Self.boundaries) }
     }
 }
+
+@Suite(.tags(.unit)) struct WorkersMapTests {
+    struct Failure: Error, Equatable { let index: Int }
+
+    @Test(arguments: [1, 2, 7])
+    func outputsComeInIndexOrderEachWorkerWithItsState(workers: Int) throws {
+        // Each worker counts the items it made in its own state: the counts add up to all.
+        let made = try Workers.map(count: 20, workers: workers, state: { 0 }) { made, i in
+            made += 1
+            return (i * i, made)
+        }
+        #expect(made.map(\.0) == (0..<20).map { $0 * $0 })
+        #expect(made.filter { $0.1 == 1 }.count <= workers)
+    }
+
+    @Test func theFirstFailingIndexIsThrown() {
+        #expect(throws: Failure(index: 3)) {
+            try Workers.map(count: 10, workers: 3, state: { () }) { _, i in
+                if i == 3 || i == 8 { throw Failure(index: i) }
+                return i
+            }
+        }
+    }
+}
