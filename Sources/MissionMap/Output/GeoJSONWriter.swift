@@ -25,6 +25,9 @@ public struct GeoJSONWriter: NetworkWriter {
         self.region = region
     }
 
+    /// Where each country's geometry at this precision is kept between runs (off by default).
+    public var cache = PreparedCache(folder: nil)
+
     /// The country polygons to add: boundaries, and the session to snap and cut them in.
     public typealias Countries = NetworkCountries
 
@@ -34,7 +37,8 @@ public struct GeoJSONWriter: NetworkWriter {
         try withoutActuallyEscaping(sink) { sink in
             var out = FeatureStream(decimals: decimals, sink: sink)
             try out.begin()
-            for snapshot in snapshots { try write(snapshot, countries: countries, to: &out) }
+            let table = try countries.map { try CountryGeoJSON.prepared($0.boundaries, decimals: decimals, session: $0.session, cache: cache) }
+            for snapshot in snapshots { try write(snapshot, countries: table, boundaries: countries?.boundaries, to: &out) }
             try out.end()
         }
     }
@@ -55,6 +59,8 @@ public struct GeoJSONWriter: NetworkWriter {
         let writer = regional
         let queries = request.selection.queries(in: request.network)
         let boundaries = session == nil ? nil : request.requiredBoundaries()
+        // Each country's text, made (or read back) once for every sender.
+        let table = try boundaries.map { try CountryGeoJSON.prepared($0, decimals: decimals, session: session!, cache: cache) }
         try withoutActuallyEscaping(sink) { sink in
             var out = FeatureStream(decimals: decimals, sink: sink)
             try out.begin()
@@ -67,15 +73,16 @@ public struct GeoJSONWriter: NetworkWriter {
                 start += part.count
                 guard part.count > 1 else {
                     let snapshot = request.network.snapshot(part[0], asOf: request.asOf)
-                    try writer.write(snapshot, countries: boundaries.map { ($0, session!) }, to: &out)
+                    try writer.write(snapshot, countries: table, boundaries: boundaries, to: &out)
                     continue
                 }
-                let chunks = try Workers.map(count: part.count, workers: workers, state: { try boundaries.map { _ in try GeoSession() } }) { session, i in
+                // The countries' text is made already: workers need no geo session of their own.
+                let chunks = try Workers.map(count: part.count, workers: workers, state: { () }) { _, i in
                     var text = ""
                     let snapshot = request.network.snapshot(part[i], asOf: request.asOf)
                     return try withoutActuallyEscaping({ (piece: String) in text += piece }) { append in
                         var chunk = FeatureStream(decimals: writer.decimals, sink: append)
-                        try writer.write(snapshot, countries: boundaries.map { ($0, session!) }, to: &chunk)
+                        try writer.write(snapshot, countries: table, boundaries: boundaries, to: &chunk)
                         return FeatureChunk(text: text, count: chunk.count, bbox: chunk.bbox)
                     }
                 }
@@ -85,15 +92,15 @@ public struct GeoJSONWriter: NetworkWriter {
         }
     }
 
-    private func write(_ snapshot: Snapshot, countries: Countries?, to out: inout FeatureStream) throws {
-        try NetworkFeatures(statuses: statuses, region: region, kinds: kinds).forEach(snapshot, boundaries: countries?.boundaries) { feature in
+    private func write(_ snapshot: Snapshot, countries: CountryGeoJSON?, boundaries: Boundaries?, to out: inout FeatureStream) throws {
+        try NetworkFeatures(statuses: statuses, region: region, kinds: kinds).forEach(snapshot, boundaries: boundaries) { feature in
             let geometry: String?
             switch feature.shape {
             case .point(let p): geometry = out.point(p)
             case .lines(let parts): geometry = out.lines(parts)
             case .country(let code):
-                guard let countries, let shape = try countries.boundaries.shape(code, in: countries.session) else { return }
-                geometry = try out.polygons(shape, gridSize: 1 / pow10(decimals), in: countries.session)
+                guard let entry = countries?.geometries[code] else { return }
+                geometry = out.prepared(entry.text, bbox: entry.bbox)
             }
             guard let geometry else { return }
             try out.feature(id: feature.id, geometry: geometry, properties: feature.properties)
@@ -103,7 +110,7 @@ public struct GeoJSONWriter: NetworkWriter {
 
 /// The features of one sender, written on a worker thread to be added to the collection:
 /// their text (the first without a leading comma), how many, and the box of their positions.
-private struct FeatureChunk: Sendable {
+struct FeatureChunk: Sendable {
     let text: String
     let count: Int
     let bbox: Bounds?
@@ -111,7 +118,7 @@ private struct FeatureChunk: Sendable {
 
 /// The FeatureCollection being written: commas between features, rounded positions, and
 /// the bounding box of everything written so far.
-private struct FeatureStream {
+struct FeatureStream {
     let decimals: Int
     let sink: (String) throws -> Void
     var count = 0
@@ -186,6 +193,14 @@ private struct FeatureStream {
         case 1: return "{\"type\":\"LineString\",\"coordinates\":\(lines[0])}"
         default: return "{\"type\":\"MultiLineString\",\"coordinates\":[\(lines.joined(separator: ","))]}"
         }
+    }
+
+    /// A geometry written before (`CountryGeoJSON`): its text, with the box extended by its positions'.
+    mutating func prepared(_ text: String?, bbox box: Bounds?) -> String? {
+        if let box {
+            if bbox == nil { bbox = box } else { bbox!.extend(XY(box.minX, box.minY)); bbox!.extend(XY(box.maxX, box.maxY)) }
+        }
+        return text
     }
 
     /// A Polygon or MultiPolygon of a valid lon/lat shape: snapped to the output grid, cut at

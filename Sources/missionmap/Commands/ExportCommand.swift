@@ -103,6 +103,7 @@ struct ExportCommand: ParsableCommand {
             switch try resolvedFormat() {
             case .geojson:
                 var writer = GeoJSONWriter(decimals: precision, statuses: try statuses())
+                writer.cache = inputs.cache
                 writer.kinds = try kinds()
                 try out.stream { sink in try writer.write(request, countriesIn: session, workers: workers, to: sink) }
             case .topojson:
@@ -110,6 +111,7 @@ struct ExportCommand: ParsableCommand {
                 writer.kinds = try kinds()
                 try out.stream { sink in try writer.write(request, countriesIn: session, to: sink) }
             }
+            Inputs.printCacheWarnings(inputs.cache)
         }
     }
 }

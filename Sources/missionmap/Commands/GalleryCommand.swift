@@ -120,7 +120,9 @@ extension GalleryCommand {
         }
         func geoJSON(_ name: String, _ date: Day, countries: Bool, cost: Double) -> Workers.Job<String> {
             Workers.Job(name, cost: cost) { bench in
-                try GeoJSONWriter().string(network.snapshot(.sender(kp), asOf: date),
+                var writer = GeoJSONWriter()
+                writer.cache = cache
+                return try writer.string(network.snapshot(.sender(kp), asOf: date),
                                            countries: countries ? (bench.boundaries, bench.session) : nil)
             }
         }
