@@ -5,6 +5,11 @@ import Foundation
 enum JSONText {
     /// A JSON string literal (RFC 8259 §7).
     static func string(_ s: String) -> String {
+        // Most strings (codes, ids, dates, names) need no escape: one scan of their bytes, then
+        // one copy, instead of a copy scalar by scalar (a seventh of a large export's time).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
