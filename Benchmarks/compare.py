@@ -3,8 +3,10 @@
 task by task, on this machine, prints wall time, peak memory and the ratio, and checks that
 both give the same figures (to 0.5%).
 
-missionmap is timed twice per task: with a cold cache (an empty $XDG_CACHE_HOME, so the run
-prepares the geography and keeps it) and with a warm one (the same folder, prepared).
+missionmap is timed with a cold cache (an empty $XDG_CACHE_HOME, so the run prepares the
+geography and keeps it) and with a warm one (the same folder, prepared). Each figure is the
+median of three runs (each cold run with a new folder): single runs on a shared machine vary
+by a factor of two.
 
     python3 Benchmarks/compare.py            # after scripts/make-gallery (release build)
 
@@ -30,6 +32,11 @@ def measure(argv, env=None):
         sys.exit(f"failed: {' '.join(argv)}\n{result.stderr}")
     seconds, kilobytes = result.stderr.strip().splitlines()[-1].split()
     return float(seconds), int(kilobytes) / 1024
+
+
+def median(runs):
+    """The run of median time among an odd number of (seconds, MB) runs."""
+    return sorted(runs)[len(runs) // 2]
 
 
 def main():
@@ -60,9 +67,11 @@ def main():
     print("| task | missionmap, cold cache | missionmap, warm cache | geopandas | ratio cold | ratio warm | peak memory (warm / geopandas) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for i, (name, ours, theirs) in enumerate(tasks):
-        cache = work / f"cache-{i}"
-        env = dict(os.environ, XDG_CACHE_HOME=str(cache))
-        (t0, _), (t1, m1), (t2, m2) = measure(ours, env), measure(ours, env), measure(theirs)
+        envs = [dict(os.environ, XDG_CACHE_HOME=str(work / f"cache-{i}-{run}")) for run in range(3)]
+        cold = [measure(ours, env) for env in envs]
+        warm = [measure(ours, envs[0]) for _ in range(3)]
+        reference = [measure(theirs) for _ in range(3)]
+        (t0, _), (t1, m1), (t2, m2) = median(cold), median(warm), median(reference)
         print(f"| {name} | {t0:.2f} s | {t1:.2f} s | {t2:.2f} s | {t2 / max(t0, 0.01):.1f}× | {t2 / max(t1, 0.01):.1f}× "
               f"| {m1:.0f} MB / {m2:.0f} MB |", flush=True)
 
