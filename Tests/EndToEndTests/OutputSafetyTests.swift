@@ -67,13 +67,13 @@ import Testing
                       ["changes", "--from", "2023-10-01", "--to", "2024-02-01", "--format", "json"],
                       ["timeline", "--from", "2023-01-01", "--to", "2024-02-01", "--by", "region"]])
     func outputIgnoresLocaleAndDirectory(arguments: [String]) throws {
-        var plain = ProcessInfo.processInfo.environment
+        var plain = CLI.testEnvironment
         plain["LC_ALL"] = "C"
         plain["LANG"] = "C"
         let reference = try CLI.missionmap(arguments, environment: plain)
         #expect(reference.status == 0, "\(reference.stderr)")
         for locale in ["de_DE.UTF-8", "tr_TR.UTF-8", "ar_SA.UTF-8"] {
-            var env = ProcessInfo.processInfo.environment
+            var env = CLI.testEnvironment
             env["LC_ALL"] = locale
             env["LANG"] = locale
             env["LC_NUMERIC"] = locale
@@ -204,7 +204,7 @@ import Testing
         // Without -f: the main thread alone, which writes, so that no other thread's calls split the lines.
         // LeakSanitizer cannot stop threads under ptrace and reports false leaks there
         // (scripts/sanitize address): no leak check inside strace.
-        var environment = ProcessInfo.processInfo.environment
+        var environment = CLI.testEnvironment
         environment["ASAN_OPTIONS"] = (environment["ASAN_OPTIONS"].map { $0 + ":" } ?? "") + "detect_leaks=0"
         let run = try CLI.run(URL(fileURLWithPath: "/usr/bin/env"), ["strace", "-o", trace, "-e", "trace=openat,fsync,rename", CLI.binary.path,
                                                                      "summary", "--as-of", "2023-10-01", "-o", out], environment: environment)

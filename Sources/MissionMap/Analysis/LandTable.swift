@@ -96,6 +96,10 @@ public struct LandTable: Sendable, Equatable {
 
     init(prepared input: inout ByteReader) throws {
         countriesWithLand = Set(try input.strings())
-        faces = try (0..<input.count(unit: 16)).map { _ in Face(area: try input.double(), owners: try input.strings()) }
+        faces = try (0..<input.count(unit: 16)).map { _ in
+            let area = try input.double()
+            guard area.isFinite, area >= 0 else { throw PreparedFileError.malformed("a face's area is not a finite size") }
+            return Face(area: area, owners: try input.strings())
+        }
     }
 }

@@ -27,7 +27,9 @@ extension Boundaries {
         guard Set(codes).count == codes.count else { throw PreparedFileError.malformed("a code repeats") }
         var shapes: [String: [UInt8]] = [:], populations: [String: Double] = [:], features: [String: (index: Int, line: Int)] = [:]
         for code in codes {
-            populations[code] = try input.double()
+            let people = try input.double()
+            guard people.isFinite, people >= 0 else { throw PreparedFileError.malformed("a population is not a finite count") }
+            populations[code] = people
             features[code] = (try input.int(), try input.int())
             if try input.bool() { shapes[code] = try input.raw() }
         }

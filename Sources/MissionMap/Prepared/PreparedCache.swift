@@ -1,4 +1,5 @@
 import Foundation
+import GeoKit
 import Synchronization
 
 /// Where prepared files live between runs: what depends only on a boundaries file (its shapes
@@ -43,14 +44,19 @@ public final class PreparedCache: Sendable {
         return PreparedCache(folder: nil)
     }
 
-    /// This program's build: its version, and the size and modification time of its
-    /// executable, so that a rebuilt program never trusts what an older one prepared.
+    /// This program's build: its version, the size and modification time of its executable,
+    /// and the GEOS and PROJ it runs with (shared libraries an upgrade can change under it), so
+    /// that neither a rebuilt program nor new libraries trust what an older one prepared.
     public static let currentBuild: String = {
+        let libraries = "GEOS \(GEOSContext.version), PROJ \(ProjContext.version)"
         var info = stat()
         let executable = stat("/proc/self/exe", &info) == 0 ? "/proc/self/exe" : CommandLine.arguments.first ?? ""
-        guard executable == "/proc/self/exe" || stat(executable, &info) == 0 else { return MissionMapVersion }
-        return "\(MissionMapVersion) (\(info.st_size) bytes, \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec))"
+        guard executable == "/proc/self/exe" || stat(executable, &info) == 0 else { return "\(MissionMapVersion) (\(libraries))" }
+        return "\(MissionMapVersion) (\(info.st_size) bytes, \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec); \(libraries))"
     }()
+
+    /// A prepared file larger than this is damage, not data (the largest made is a few MB).
+    static let maximumSize = 1 << 30
 
     /// The warnings of stale or corrupt files met so far, each once; cleared on reading.
     public func takeWarnings() -> [String] {
@@ -71,7 +77,7 @@ public final class PreparedCache: Sendable {
             header = ByteReader(bytes, from: Self.magic.count)
             let format = try header.uint32(), build = try header.string()
             guard format == Self.format, build == self.build else {
-                warn("\(path): warning: prepared by another build of missionmap (\(build)); made again")
+                warn("\(path): warning: prepared by another build of missionmap (\(Echo.quoted(build, limit: 200))); made again")
                 return nil
             }
             guard try header.string() == kind, try header.raw() == key.bytes, try header.string() == detail else {
@@ -110,7 +116,10 @@ public final class PreparedCache: Sendable {
         file.raw(ContentHash(of: payload).bytes)
         file.raw(payload)
         let bytes = Self.magic + file.bytes
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+        // 0700, as the XDG base directory specification asks of the folders it names.
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])) != nil else { return }
+        Self.removeAbandoned(beside: path)
         let temporary = "\(path).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
@@ -128,6 +137,17 @@ public final class PreparedCache: Sendable {
         if close(fd) != 0 || !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
+    /// Removes the temporary files of `path` that a run killed while writing left behind
+    /// (`path.PID.RANDOM.tmp` whose process is gone).
+    private static func removeAbandoned(beside path: String) {
+        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent + "."
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(name) && entry.hasSuffix(".tmp") {
+            let parts = entry.dropFirst(name.count).split(separator: ".")
+            guard parts.count == 3, let pid = Int32(parts[0]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((folder as NSString).appendingPathComponent(entry))
+        }
+    }
+
     /// `kind-<key>[-<detail's hash>].mm`, in the folder.
     func path(_ kind: String, key: ContentHash, detail: String) -> String? {
         guard let folder else { return nil }
@@ -136,11 +156,14 @@ public final class PreparedCache: Sendable {
     }
 
     private static func contents(of path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Not blocking: a FIFO put in the folder must not hang the run.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // Too large to be ours: read as damage (a few bytes), not allocated whole.
+        guard info.st_size <= maximumSize else { return Array("too large".utf8) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var offset = 0
         while offset < bytes.count {

@@ -48,7 +48,7 @@ struct ExportCommand: ParsableCommand {
     var format: Format?
 
     @Option(help: ArgumentHelp("Worker threads for several senders (default: the number of cores); the file is the same for any number.", valueName: "n"))
-    var workers = ProcessInfo.processInfo.activeProcessorCount
+    var workers = min(ProcessInfo.processInfo.activeProcessorCount, 64)
 
     @OptionGroup var out: OutputOptionsOf<ExportCommand>
 

@@ -25,7 +25,7 @@ struct GalleryCommand: ParsableCommand {
     var output = "Output"
 
     @Option(help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
-    var workers = ProcessInfo.processInfo.activeProcessorCount
+    var workers = min(ProcessInfo.processInfo.activeProcessorCount, 64)
 
     @Flag(help: "Print how long each file took, and each worker's set-up, to standard error.")
     var timings = false

@@ -31,7 +31,7 @@ struct SummaryCommand: ParsableCommand {
     var format: SummaryFormatter.Format?
 
     @Option(help: ArgumentHelp("Worker threads for several senders (default: the number of cores).", valueName: "n"))
-    var workers = ProcessInfo.processInfo.activeProcessorCount
+    var workers = min(ProcessInfo.processInfo.activeProcessorCount, 64)
 
     @OptionGroup var out: OutputOptionsOf<TextFormat>
 

@@ -35,7 +35,9 @@ struct ValidateCommand: ParsableCommand {
             let path = FileBytes.displayName(log.path(inputs.files))
             if network.posts.contains(where: \.locationTyped) || boundaries.boundaries != nil {
                 let file = boundaries.boundaries ?? inputs.files.boundaries
-                let loaded = try Boundaries(file: file, session: inputs.session)
+                let cache = boundaries.cache
+                let loaded = try Boundaries(file: file, session: inputs.session, cache: cache)
+                Inputs.printCacheWarnings(cache)
                 if !boundaries.isBundled(inputs.files) {
                     for warning in loaded.warnings(against: network.gazetteer) { printError(warning.description) }
                 }

@@ -74,13 +74,6 @@ struct Inputs {
         for warning in cache.takeWarnings() { printError(warning) }
     }
 
-    /// The geography of the boundaries read, its land table prepared once for the run.
-    func geography() throws -> Geography? {
-        guard let boundaries = try checkedBoundaries() else { return nil }
-        defer { Inputs.printCacheWarnings(cache) }
-        return try Geography.prepared(boundaries, session: session, cache: cache)
-    }
-
     /// The request of a command: the selection resolved in the log, the region's name as the
     /// gazetteer spells it, and the boundaries, checked in that order; on `date`.
     func request(_ selection: SelectionOptions, log: LogOptions, date: Day, region: String? = nil) throws -> Request {

@@ -111,6 +111,48 @@ import Testing
         #expect(cache.takeWarnings().isEmpty)
     }
 
+    /// A FIFO, a file too large to be ours and a directory in place of a prepared file neither
+    /// hang nor crash the run: the first is passed over, the second read as damage.
+    @Test func oddFilesInPlaceOfPreparedOnes() throws {
+        let (file, folder, remove) = try Self.folder()
+        defer { remove() }
+        let session = try GeoSession(), cache = PreparedCache(folder: folder)
+        let made = try Boundaries(file: file, session: session, cache: cache)
+        let path = folder + "/" + Self.cacheFiles(folder)[0]
+        unlink(path)
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(Self.same(made, try Boundaries(file: file, session: session, cache: cache)))
+        unlink(path)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        #expect(truncate(path, PreparedCache.maximumSize + 1) == 0)
+        #expect(Self.same(made, try Boundaries(file: file, session: session, cache: cache)))
+        #expect(cache.takeWarnings().count == 1)
+    }
+
+    /// A payload whose checksum holds but whose values cannot be (an empty fit, a negative
+    /// area) is corrupt, not trusted.
+    @Test func impossibleValuesAreCorrupt() throws {
+        var out = ByteWriter()
+        LandTable(faces: [.init(area: -1, owners: ["AA"])], countriesWithLand: ["AA"]).encode(into: &out)
+        var input = ByteReader(out.bytes)
+        #expect(throws: PreparedFileError.self) { try LandTable(prepared: &input) }
+    }
+
+    /// The temporary file of a run killed while writing is removed by the next run that writes.
+    @Test func abandonedTemporaryFilesAreRemoved() throws {
+        let (file, folder, remove) = try Self.folder()
+        defer { remove() }
+        let cache = PreparedCache(folder: folder)
+        _ = try Boundaries(file: file, session: GeoSession(), cache: cache)
+        let kept = Self.cacheFiles(folder)[0]
+        // A pid that cannot be running (above Linux's maximum), and this process's own.
+        let abandoned = "\(kept).4194305.12345.tmp", live = "\(kept).\(getpid()).777.tmp"
+        for name in [abandoned, live] { #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8))) }
+        unlink(folder + "/" + kept)
+        _ = try Boundaries(file: file, session: GeoSession(), cache: cache)
+        #expect(Self.cacheFiles(folder) == [kept, live].sorted())
+    }
+
     /// A cache folder that cannot be made (its parent is a file) is passed over without a word.
     @Test func anUnwritableFolderIsSkipped() throws {
         let (file, _, remove) = try Self.folder()

@@ -85,7 +85,7 @@ struct CountryOutlines {
             let code = try input.string()
             let rings = try (0..<input.count(unit: 8)).map { _ in
                 let values = try input.doubles()
-                guard values.count % 2 == 0 else { throw PreparedFileError.malformed("a ring has an odd number of coordinates") }
+                guard values.count % 2 == 0, values.allSatisfy(\.isFinite) else { throw PreparedFileError.malformed("a ring is not pairs of finite numbers") }
                 return stride(from: 0, to: values.count, by: 2).map { XY(values[$0], values[$0 + 1]) }
             }
             return (code, rings)

@@ -46,7 +46,9 @@ enum RegionFit {
         let detail = members.map { "\($0.iso2) \($0.capitalLocation.x) \($0.capitalLocation.y)" }.joined(separator: "\n")
         let decode = { (input: inout ByteReader) throws -> (XY, [XY]) in
             let center = try input.doubles(), fit = try input.doubles()
-            guard center.count == 2, fit.count % 2 == 0 else { throw PreparedFileError.malformed("a fit is not pairs of numbers") }
+            guard center.count == 2, fit.count % 2 == 0, !fit.isEmpty, (center + fit).allSatisfy(\.isFinite) else {
+                throw PreparedFileError.malformed("a fit is not pairs of finite numbers")
+            }
             return (XY(center[0], center[1]), stride(from: 0, to: fit.count, by: 2).map { XY(fit[$0], fit[$0 + 1]) })
         }
         let (center, fit): (XY, [XY])
