@@ -99,6 +99,7 @@ import Testing
             let out = path("cut\(step).geojson")
             let process = Process()
             process.executableURL = CLI.binary
+            process.environment = CLI.testEnvironment
             process.arguments = arguments + [out]
             process.standardError = Pipe()
             try process.run()
@@ -151,6 +152,7 @@ import Testing
         try WorldLog.write(to: missions)
         let process = Process()
         process.executableURL = CLI.binary
+        process.environment = CLI.testEnvironment
         process.arguments = ["export", "--missions", missions, "--sender", "all"] + output
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -186,6 +188,7 @@ import Testing
     func fullStandardOutputSaysWhy(arguments: [String]) throws {
         let process = Process()
         process.executableURL = CLI.binary
+        process.environment = CLI.testEnvironment
         process.arguments = arguments
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
         let err = Pipe()
@@ -285,6 +288,7 @@ import Testing
         // A missionmap that stays alive: writing more to a pipe than it holds, which nobody reads.
         let live = Process()
         live.executableURL = CLI.binary
+        live.environment = CLI.testEnvironment
         live.arguments = ["export", "--countries", "--as-of", "2023-10-01"]
         let output = Pipe()
         live.standardOutput = output
@@ -344,6 +348,7 @@ struct Writer {
     static func start(_ arguments: [String], target: String) throws -> Writer? {
         let process = Process()
         process.executableURL = CLI.binary
+        process.environment = CLI.testEnvironment
         process.arguments = arguments
         let stderr = Pipe()
         process.standardError = stderr
