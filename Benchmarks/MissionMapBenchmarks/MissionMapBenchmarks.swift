@@ -161,7 +161,7 @@ let benchmarks: @Sendable () -> Void = {
 
 /// The sender with the most posts.
 private func densest(_ network: Network) -> String {
-    Dictionary(grouping: network.posts, by: \.sender).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!.key
+    Dictionary(grouping: network.posts, by: \.sender.iso2).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!.key
 }
 
 /// A log of `count` open embassies, each covered by the next from 2001, the last links first.
