@@ -50,14 +50,8 @@ public struct LandTable: Sendable, Equatable {
     /// The table of `boundaries` as an earlier run prepared it in `cache`, or built now (and
     /// kept there).
     public static func prepared(_ boundaries: Boundaries, session: GeoSession, cache: PreparedCache) throws -> LandTable {
-        if let table = cache.load(preparedKind, key: boundaries.contentHash, decode: { try LandTable(prepared: &$0) }) {
-            return table
-        }
-        let table = try LandTable(boundaries: boundaries, session: session)
-        var payload = ByteWriter()
-        table.encode(into: &payload)
-        cache.store(preparedKind, key: boundaries.contentHash, payload: payload.bytes)
-        return table
+        try cache.value(preparedKind, key: boundaries.contentHash, decode: { try LandTable(prepared: &$0) },
+                        encode: { $0.encode(into: &$1) }, make: { try LandTable(boundaries: boundaries, session: session) })
     }
 
     /// The area of the union of the countries' land, in square metres.

@@ -34,18 +34,17 @@ public struct Boundaries: Sendable {
         let name = FileBytes.displayName(file)
         let data = try FileBytes.read(file, name: name)
         let key = ContentHash(of: data)
-        if let prepared = cache.load(Boundaries.preparedKind, key: key, decode: { try Boundaries(prepared: &$0, file: name, contentHash: key) }) {
-            self = prepared
-            return
-        }
-        try self.init(data: data, file: name, session: session)
-        var payload = ByteWriter()
-        encode(into: &payload)
-        cache.store(Boundaries.preparedKind, key: key, payload: payload.bytes)
+        self = try cache.value(Boundaries.preparedKind, key: key, decode: { try Boundaries(prepared: &$0, file: name, contentHash: key) },
+                               encode: { $0.encode(into: &$1) }, make: { try Boundaries(data: data, file: name, session: session, contentHash: key) })
     }
 
     /// Reads boundaries from the bytes of a GeoJSON file named `file` in messages.
     public init(data: Data, file: String, session: GeoSession) throws {
+        try self.init(data: data, file: file, session: session, contentHash: ContentHash(of: data))
+    }
+
+    /// As above, the bytes' hash already taken.
+    init(data: Data, file: String, session: GeoSession, contentHash: ContentHash) throws {
         let context = session.geos
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(file: file, line: FileBytes.lineOfInvalidUTF8(in: data), "not valid UTF-8")
@@ -157,7 +156,7 @@ public struct Boundaries: Sendable {
             }
         }
         self.codes = codes
-        contentHash = ContentHash(of: data)
+        self.contentHash = contentHash
         self.shapes = shapes
         self.populations = populations
         self.warnings = warnings

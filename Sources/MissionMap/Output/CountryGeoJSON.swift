@@ -12,23 +12,18 @@ struct CountryGeoJSON: Sendable {
 
     /// The table of `boundaries` at `decimals`, read from `cache` or made with `session` and kept there.
     static func prepared(_ boundaries: Boundaries, decimals: Int, session: GeoSession, cache: PreparedCache) throws -> CountryGeoJSON {
-        let detail = "decimals \(decimals)"
-        if let kept = cache.load(preparedKind, key: boundaries.contentHash, detail: detail, decode: { try CountryGeoJSON(prepared: &$0) }) {
-            return kept
+        try cache.value(preparedKind, key: boundaries.contentHash, detail: "decimals \(decimals)", decode: { try CountryGeoJSON(prepared: &$0) },
+                        encode: { $0.encode(into: &$1) }) {
+            var geometries: [String: (text: String?, bbox: Bounds?)] = [:]
+            for code in boundaries.codes {
+                guard let shape = try boundaries.shape(code, in: session) else { continue }
+                // A stream of its own, so that the box is this country's alone.
+                var scratch = FeatureStream(decimals: decimals, sink: { _ in })
+                let text = try scratch.polygons(shape, gridSize: 1 / pow10(decimals), in: session)
+                geometries[code] = (text, scratch.bbox)
+            }
+            return CountryGeoJSON(geometries: geometries)
         }
-        var geometries: [String: (text: String?, bbox: Bounds?)] = [:]
-        for code in boundaries.codes {
-            guard let shape = try boundaries.shape(code, in: session) else { continue }
-            // A stream of its own, so that the box is this country's alone.
-            var scratch = FeatureStream(decimals: decimals, sink: { _ in })
-            let text = try scratch.polygons(shape, gridSize: 1 / pow10(decimals), in: session)
-            geometries[code] = (text, scratch.bbox)
-        }
-        let made = CountryGeoJSON(geometries: geometries)
-        var out = ByteWriter()
-        made.encode(into: &out)
-        cache.store(preparedKind, key: boundaries.contentHash, detail: detail, payload: out.bytes)
-        return made
     }
 
     init(geometries: [String: (text: String?, bbox: Bounds?)]) {

@@ -11,7 +11,7 @@ import Synchronization
 /// version and its executable's size and time), the kind, the full key and a SHA-256 of the
 /// payload. A file of another build is stale; one whose checksum or payload does not read is
 /// corrupt; either is made again, with one warning. Files are written to a temporary name and
-/// renamed into place, so a concurrent run reads a whole file or none. A folder that cannot be
+/// renamed into place (`TemporaryName`), so a concurrent run reads a whole file or none. A folder that cannot be
 /// written is skipped without error: the run just makes everything itself.
 public final class PreparedCache: Sendable {
     /// The folder, or nil when the cache is off.
@@ -103,6 +103,18 @@ public final class PreparedCache: Sendable {
         notices.withLock { if !$0.contains(warning) { $0.append(warning) } }
     }
 
+    /// The prepared value of `kind` for `key` and `detail`: read back by `decode` when an
+    /// earlier run kept it, else made by `make` and kept (written by `encode`).
+    public func value<T>(_ kind: String, key: ContentHash, detail: String = "", decode: (inout ByteReader) throws -> T,
+                         encode: (T, inout ByteWriter) -> Void, make: () throws -> T) throws -> T {
+        if let kept = load(kind, key: key, detail: detail, decode: decode) { return kept }
+        let made = try make()
+        var payload = ByteWriter()
+        encode(made, &payload)
+        store(kind, key: key, detail: detail, payload: payload.bytes)
+        return made
+    }
+
     /// Keeps `payload` as the prepared value of `kind` for `key`, atomically; does nothing
     /// when the cache is off or its folder cannot be written.
     public func store(_ kind: String, key: ContentHash, detail: String = "", payload: [UInt8]) {
@@ -119,8 +131,9 @@ public final class PreparedCache: Sendable {
         // 0700, as the XDG base directory specification asks of the folders it names.
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])) != nil else { return }
-        Self.removeAbandoned(beside: path)
-        let temporary = "\(path).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        let name = (path as NSString).lastPathComponent
+        TemporaryName.removeStale(target: name, in: folder)
+        let temporary = (folder as NSString).appendingPathComponent(TemporaryName.make(for: name))
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         let written = bytes.withUnsafeBytes { buffer -> Bool in
@@ -135,17 +148,6 @@ public final class PreparedCache: Sendable {
         }
         // rename(2) replaces the name in one step: a reader opens the old file or the new one.
         if close(fd) != 0 || !written || rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
-    /// Removes the temporary files of `path` that a run killed while writing left behind
-    /// (`path.PID.RANDOM.tmp` whose process is gone).
-    private static func removeAbandoned(beside path: String) {
-        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent + "."
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(name) && entry.hasSuffix(".tmp") {
-            let parts = entry.dropFirst(name.count).split(separator: ".")
-            guard parts.count == 3, let pid = Int32(parts[0]), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink((folder as NSString).appendingPathComponent(entry))
-        }
     }
 
     /// `kind-<key>[-<detail's hash>].mm`, in the folder.

@@ -1,4 +1,5 @@
 import Foundation
+import MissionMap
 
 /// A file written whole or not at all: text or bytes go to a temporary file beside the target,
 /// which replaces the target only on `commit()`. Dropped uncommitted, the temporary file is

@@ -146,7 +146,7 @@ import Testing
         _ = try Boundaries(file: file, session: GeoSession(), cache: cache)
         let kept = Self.cacheFiles(folder)[0]
         // A pid that cannot be running (above Linux's maximum), and this process's own.
-        let abandoned = "\(kept).4194305.12345.tmp", live = "\(kept).\(getpid()).777.tmp"
+        let abandoned = ".\(kept).missionmap-4194305-0123456789abcdef.tmp", live = ".\(kept).missionmap-\(getpid())-0123456789abcdef.tmp"
         for name in [abandoned, live] { #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8))) }
         unlink(folder + "/" + kept)
         _ = try Boundaries(file: file, session: GeoSession(), cache: cache)

@@ -16,15 +16,10 @@ struct CountryOutlines {
                    projection: MapProjection, simplification: Double, session: GeoSession, cache: PreparedCache) throws -> CountryOutlines {
         let detail = key(view: view, origin: origin, width: width, padding: view.clipsToFrame ? 0.03 : 0,
                          projection: projection, simplification: simplification)
-        if let kept = cache.load(preparedKind, key: boundaries.contentHash, detail: detail, decode: { try CountryOutlines(prepared: &$0) }) {
-            return kept
+        return try cache.value(preparedKind, key: boundaries.contentHash, detail: detail, decode: { try CountryOutlines(prepared: &$0) },
+                               encode: { $0.encode(into: &$1) }) {
+            try CountryOutlines(boundaries, view: view, clip: clip, projection: projection, simplification: simplification, session: session)
         }
-        let made = try CountryOutlines(boundaries, view: view, clip: clip, projection: projection,
-                                       simplification: simplification, session: session)
-        var payload = ByteWriter()
-        made.encode(into: &payload)
-        cache.store(preparedKind, key: boundaries.contentHash, detail: detail, payload: payload.bytes)
-        return made
     }
 
     /// Everything the outlines depend on besides the boundaries, each number written exactly

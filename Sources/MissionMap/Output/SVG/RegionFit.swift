@@ -51,15 +51,12 @@ enum RegionFit {
             }
             return (XY(center[0], center[1]), stride(from: 0, to: fit.count, by: 2).map { XY(fit[$0], fit[$0 + 1]) })
         }
-        let (center, fit): (XY, [XY])
-        if let kept = cache.load(preparedKind, key: boundaries.contentHash, detail: detail, decode: decode) {
-            (center, fit) = kept
-        } else {
-            (center, fit) = try centerAndFit(members: members, boundaries: boundaries, session: session)
-            var out = ByteWriter()
-            out.doubles([center.x, center.y])
-            out.doubles(fit.flatMap { [$0.x, $0.y] })
-            cache.store(preparedKind, key: boundaries.contentHash, detail: detail, payload: out.bytes)
+        let encode = { (value: (XY, [XY]), out: inout ByteWriter) in
+            out.doubles([value.0.x, value.0.y])
+            out.doubles(value.1.flatMap { [$0.x, $0.y] })
+        }
+        let (center, fit) = try cache.value(preparedKind, key: boundaries.contentHash, detail: detail, decode: decode, encode: encode) {
+            try centerAndFit(members: members, boundaries: boundaries, session: session)
         }
         return try MapView.region(center: center, fit: fit, name: "centred on \(MapView.place(center))", session: session)
     }

@@ -1,20 +1,21 @@
 import Foundation
 
-/// The name of the temporary file an `-o` run writes beside its target, and the clean-up of
-/// those that runs killed outright (SIGKILL, a crash, a power cut) left behind.
+/// The name of the temporary file written beside a target (an `-o` file, a prepared file of
+/// the cache) before it is renamed into place, and the clean-up of those that runs killed
+/// outright (SIGKILL, a crash, a power cut) left behind.
 ///
 /// The name is `.NAME.missionmap-PID-RANDOM.tmp`: the writer's process id tells a later run
 /// whether the writer is still alive; the random part keeps two runs (or a reused pid) apart.
 /// A pid means something on one machine only (one pid namespace): in a folder shared with
 /// another machine or container, a live writer there can lose its temporary file, which
 /// fails that run; it never leaves a half-written target.
-enum TemporaryName {
+public enum TemporaryName {
     /// A file untouched this long whose pid belongs to a program that is not missionmap is
     /// taken as left by a dead writer whose pid was reused. A day is far beyond any real run.
     static let reusedPidAge: TimeInterval = 24 * 60 * 60
 
     /// A fresh name for a temporary file of `target` (a file name, not a path) written by this process.
-    static func make(for target: String) -> String {
+    public static func make(for target: String) -> String {
         let random = String(UInt64.random(in: .min ... .max), radix: 16)
         return ".\(target).missionmap-\(getpid())-\(String(repeating: "0", count: 16 - random.count) + random).tmp"
     }
@@ -36,7 +37,7 @@ enum TemporaryName {
     /// Removes the temporary files of `target` in `folder` whose writers are dead: their pid is
     /// gone, or (see `reusedPidAge`) now names another program. Best effort and silent: a file
     /// that cannot be examined or removed stays, and the run goes on.
-    static func removeStale(target: String, in folder: String) {
+    public static func removeStale(target: String, in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names {
             guard let pid = writer(of: name, target: target), pid != getpid() else { continue }
