@@ -38,18 +38,15 @@ extension Workbench: Sendable {}
 /// own; only values (the network, the boundaries) are shared. Every output depends on its job
 /// alone, so the outputs are the same whatever the number of workers or the order of work.
 public enum Workers {
-    /// One output to make: its name, its cost for scheduling (about its seconds on one core),
-    /// and a group: jobs of one group run on one worker, to share what its workbench builds.
+    /// One output to make: its name, and its cost for scheduling (about its seconds on one core).
     public struct Job<Output: Sendable>: Sendable {
         public let name: String
         public let cost: Double
-        public let group: String?
         public let make: @Sendable (Workbench) throws -> Output
 
-        public init(_ name: String, cost: Double = 1, group: String? = nil, make: @escaping @Sendable (Workbench) throws -> Output) {
+        public init(_ name: String, cost: Double = 1, make: @escaping @Sendable (Workbench) throws -> Output) {
             self.name = name
             self.cost = cost
-            self.group = group
             self.make = make
         }
     }
@@ -61,19 +58,12 @@ public enum Workers {
         public let seconds: [String: Double]
     }
 
-    /// Runs the jobs on `workers` threads: the costliest group or job first, each taken by
-    /// the next free worker. Throws the error of the first failing job, in job order.
+    /// Runs the jobs on `workers` threads: the costliest first, each taken by the next free
+    /// worker. Throws the error of the first failing job, in job order.
     /// Jobs that need land figures get `geography`: one value for every worker.
     public static func run<Output: Sendable>(_ jobs: [Job<Output>], workers: Int, boundaries: Boundaries,
                                              geography: SharedGeography? = nil) throws -> Made<Output> {
-        var groups: [String: [Int]] = [:]
-        var units: [[Int]] = []
-        for (i, job) in jobs.enumerated() {
-            if let group = job.group { groups[group, default: []].append(i) } else { units.append([i]) }
-        }
-        units += groups.values
-        let cost = { (unit: [Int]) in unit.reduce(0) { $0 + jobs[$1].cost } }
-        let queue = units.sorted { (cost($0), -$0[0]) > (cost($1), -$1[0]) }
+        let queue = jobs.indices.sorted { (jobs[$0].cost, -$0) > (jobs[$1].cost, -$1) }
         let next = Atomic<Int>(0)
         let results = Mutex<[Int: Result<Output, Error>]>([:])
         let seconds = Mutex<[String: Double]>([:])
@@ -92,13 +82,11 @@ public enum Workers {
             while true {
                 let u = next.add(1, ordering: .relaxed).oldValue
                 guard u < queue.count else { return }
-                for i in queue[u] {
-                    let start = clock.now
-                    let result = Result { try jobs[i].make(bench) }
-                    let took = (clock.now - start).seconds
-                    results.withLock { $0[i] = result }
-                    seconds.withLock { $0[jobs[i].name] = took }
-                }
+                let i = queue[u], start = clock.now
+                let result = Result { try jobs[i].make(bench) }
+                let took = (clock.now - start).seconds
+                results.withLock { $0[i] = result }
+                seconds.withLock { $0[jobs[i].name] = took }
             }
         }
         if let error = setUp.withLock({ $0 }) { throw error }

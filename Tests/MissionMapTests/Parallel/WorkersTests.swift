@@ -25,18 +25,6 @@ import Testing
         #expect(Set(made.seconds.keys).isSuperset(of: jobs.map(\.name)))
     }
 
-    @Test func aGroupRunsOnOneWorkbench() throws {
-        let jobs = (0..<8).map { i in
-            Workers.Job("job \(i)", group: i % 2 == 0 ? "even" : nil) { bench in
-                // Retained, so that no later workbench can take a freed one's address.
-                return UInt(bitPattern: Unmanaged.passRetained(bench).toOpaque())
-            }
-        }
-        let benches = try Workers.run(jobs, workers: 4, boundaries: Self.boundaries).outputs
-        defer { for b in benches { Unmanaged<Workbench>.fromOpaque(UnsafeRawPointer(bitPattern: b)!).release() } }
-        #expect(Set(stride(from: 0, to: 8, by: 2).map { benches[$0] }).count == 1)
-    }
-
     /// Every worker gets the one land table the run made: the same storage, not a rebuild each.
     @Test func everyWorkerSharesOneLandTable() throws {
         let jobs = (0..<8).map { i in
